@@ -1,0 +1,87 @@
+package dev.tensile.engine;
+
+/**
+ * Dense float32 matrix products on row-major arrays, writing into a given output.
+ *
+ * <p>Every array holds a matrix in row-major order starting at index 0; an array may be longer
+ * than the matrix (buffers grow and are reused), and only the leading {@code rows * cols} elements
+ * are read or written. The output is overwritten, never accumulated into, and must not be the same
+ * array as either input ({@link IllegalArgumentException} otherwise).
+ *
+ * <p>With Keras's kernel layout (inputs x units) a Dense layer's forward pass is {@code mult(x, W)},
+ * its backward pass {@code multTransA(x, dY)} for the kernel gradient and {@code multTransB(dY, W)}
+ * for the input gradient. Implementations must be thread-safe and deterministic: the same inputs
+ * give the same bits whatever the number of threads.
+ */
+public interface MatrixEngine {
+
+  /**
+   * {@code C = A B}: {@code c[i][j] = sum_p a[i][p] * b[p][j]}.
+   *
+   * @param a the m x k left matrix; not modified
+   * @param b the k x n right matrix; not modified
+   * @param c the m x n output; modified
+   * @param m rows of A and C
+   * @param k columns of A, rows of B
+   * @param n columns of B and C
+   */
+  void mult(float[] a, float[] b, float[] c, int m, int k, int n);
+
+  /**
+   * {@code C = A^T B}: {@code c[i][j] = sum_p a[p][i] * b[p][j]}.
+   *
+   * @param a the k x m matrix whose transpose is the left factor; not modified
+   * @param b the k x n right matrix; not modified
+   * @param c the m x n output; modified
+   * @param m columns of A, rows of C
+   * @param k rows of A and B
+   * @param n columns of B and C
+   */
+  void multTransA(float[] a, float[] b, float[] c, int m, int k, int n);
+
+  /**
+   * {@code C = A B^T}: {@code c[i][j] = sum_p a[i][p] * b[j][p]}.
+   *
+   * @param a the m x k left matrix; not modified
+   * @param b the n x k matrix whose transpose is the right factor; not modified
+   * @param c the m x n output; modified
+   * @param m rows of A and C
+   * @param k columns of A and B
+   * @param n rows of B, columns of C
+   */
+  void multTransB(float[] a, float[] b, float[] c, int m, int k, int n);
+
+  /**
+   * Names the engine, for logs and benchmark tables.
+   *
+   * @return a short name such as {@code "ejml"} or {@code "vector"}
+   */
+  String name();
+
+  /**
+   * Checks the arguments every product shares: sizes non-negative, arrays long enough, output not
+   * aliased to an input.
+   *
+   * @param a the left array
+   * @param aSize elements the left matrix needs
+   * @param b the right array
+   * @param bSize elements the right matrix needs
+   * @param c the output array
+   * @param cSize elements the output needs
+   * @throws IllegalArgumentException if any check fails
+   */
+  static void checkArguments(float[] a, long aSize, float[] b, long bSize, float[] c, long cSize) {
+    if (c == a || c == b) {
+      throw new IllegalArgumentException("the output array must not be one of the inputs");
+    }
+    if (aSize < 0 || bSize < 0 || cSize < 0) {
+      throw new IllegalArgumentException("matrix sizes must not be negative");
+    }
+    if (a.length < aSize || b.length < bSize || c.length < cSize) {
+      throw new IllegalArgumentException(
+          "arrays too short: need "
+              + aSize + ", " + bSize + ", " + cSize + " elements, have "
+              + a.length + ", " + b.length + ", " + c.length);
+    }
+  }
+}
