@@ -1,0 +1,215 @@
+package dev.tensile.layers;
+
+import dev.tensile.tensor.Shapes;
+import dev.tensile.tensor.Variable;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A layer of a {@link dev.tensile.models.Sequential} model.
+ *
+ * <p>Lifecycle, called in this order:
+ *
+ * <ol>
+ *   <li>the constructor takes hyperparameters only;
+ *   <li>{@link #build(int[])} receives the shape of one input sample, makes the weights and
+ *       returns the shape of one output sample; a layer is built once;
+ *   <li>{@link #forward(float[], int, boolean)} maps a batch of inputs to a batch of outputs held
+ *       in a buffer the layer owns and reuses (grown, never shrunk);
+ *   <li>{@link #backward(float[], int)} takes {@code dL/dY} for the same batch, writes each
+ *       weight's gradient and returns {@code dL/dX}, using only what forward kept.
+ * </ol>
+ *
+ * <p>Batches are row-major {@code float[]} blocks of {@code batch} samples; a buffer may be longer
+ * than the batch needs. Shapes exclude the batch axis.
+ */
+public abstract class Layer {
+  private String name;
+  private int[] inputShape;
+  private int[] outputShape;
+  private boolean computeInputGradient = true;
+
+  /** Makes an unnamed layer; it takes Keras's automatic name when first asked for it. */
+  protected Layer() {}
+
+  /**
+   * Returns the layer's name, assigning Keras's automatic one ({@code dense}, {@code dense_1},
+   * ...) on the first call if none was given.
+   *
+   * @return the name
+   */
+  public final String name() {
+    if (name == null) {
+      name = Names.next(Names.snakeCase(typeName()));
+    }
+    return name;
+  }
+
+  /**
+   * Gives the layer an explicit name, as Keras's {@code name=} argument.
+   *
+   * @param newName a non-empty name
+   * @return this layer
+   * @throws IllegalArgumentException if the name is empty
+   * @throws IllegalStateException if the layer already has a name
+   */
+  public Layer name(String newName) {
+    if (newName == null || newName.isEmpty()) {
+      throw new IllegalArgumentException("a layer name must be non-empty, got '" + newName + "'");
+    }
+    if (name != null) {
+      throw new IllegalStateException("layer '" + name + "' is already named");
+    }
+    name = newName;
+    return this;
+  }
+
+  /**
+   * Returns the Keras class name shown by {@code summary()}, e.g. {@code Dense}.
+   *
+   * @return the type name
+   */
+  public String typeName() {
+    return getClass().getSimpleName();
+  }
+
+  /**
+   * Builds the layer for inputs of the given per-sample shape.
+   *
+   * @param sampleShape the shape of one input sample (no batch axis)
+   * @return the shape of one output sample
+   * @throws IllegalStateException if the layer is already built
+   * @throws IllegalArgumentException if the layer cannot take that shape
+   */
+  public final int[] build(int[] sampleShape) {
+    if (inputShape != null) {
+      throw new IllegalStateException(
+          "layer '" + name() + "' is already built for input " + Shapes.formatBatch(inputShape)
+              + "; a layer instance can belong to one model only");
+    }
+    int[] out = computeBuild(sampleShape.clone());
+    inputShape = sampleShape.clone();
+    outputShape = out.clone();
+    return out.clone();
+  }
+
+  /**
+   * Makes the weights and buffers for inputs of this shape; called once by {@link #build}.
+   *
+   * @param sampleShape the shape of one input sample
+   * @return the shape of one output sample
+   */
+  protected abstract int[] computeBuild(int[] sampleShape);
+
+  /**
+   * Tells whether {@link #build} has run.
+   *
+   * @return true once built
+   */
+  public final boolean isBuilt() {
+    return inputShape != null;
+  }
+
+  /**
+   * Returns the shape of one input sample.
+   *
+   * @return a copy of the shape, or null before build
+   */
+  public final int[] inputShape() {
+    return inputShape == null ? null : inputShape.clone();
+  }
+
+  /**
+   * Returns the shape of one output sample.
+   *
+   * @return a copy of the shape, or null before build
+   */
+  public final int[] outputShape() {
+    return outputShape == null ? null : outputShape.clone();
+  }
+
+  /**
+   * Returns the number of elements in one input sample.
+   *
+   * @return the product of the input shape
+   */
+  protected final int inputSize() {
+    return (int) Shapes.size(inputShape);
+  }
+
+  /**
+   * Returns the number of elements in one output sample.
+   *
+   * @return the product of the output shape
+   */
+  protected final int outputSize() {
+    return (int) Shapes.size(outputShape);
+  }
+
+  /**
+   * Returns the trainable weights in Keras's order (a Dense layer: kernel, then bias).
+   *
+   * @return the weights; empty for layers without any
+   */
+  public List<Variable> weights() {
+    return List.of();
+  }
+
+  /**
+   * Counts the layer's weights' elements.
+   *
+   * @return the number of parameters
+   */
+  public long countParams() {
+    long n = 0;
+    for (Variable v : weights()) {
+      n += v.size();
+    }
+    return n;
+  }
+
+  /**
+   * Says whether {@link #backward} must compute {@code dL/dX}. The model turns this off for its
+   * first layer, whose input gradient nobody reads.
+   *
+   * @param needed false to skip the input gradient
+   */
+  public final void computeInputGradient(boolean needed) {
+    computeInputGradient = needed;
+  }
+
+  /**
+   * Tells whether {@link #backward} must compute {@code dL/dX}.
+   *
+   * @return true unless the model turned it off
+   */
+  protected final boolean computeInputGradient() {
+    return computeInputGradient;
+  }
+
+  /**
+   * Computes the outputs for a batch.
+   *
+   * @param input {@code batch} input samples, row-major; not modified, and kept for backward
+   * @param batch the number of samples
+   * @param training true inside {@code fit} (dropout is active), false in evaluate and predict
+   * @return the outputs, in a buffer owned by the layer and overwritten by the next call
+   */
+  public abstract float[] forward(float[] input, int batch, boolean training);
+
+  /**
+   * Computes the gradients for the batch of the last {@link #forward} call.
+   *
+   * @param gradOutput {@code dL/dY} for that batch; may be modified
+   * @param batch the number of samples
+   * @return {@code dL/dX}, in a buffer owned by the layer (null if the input gradient is off)
+   */
+  public abstract float[] backward(float[] gradOutput, int batch);
+
+  @Override
+  public String toString() {
+    return name() + " (" + typeName() + ")"
+        + (outputShape == null ? "" : " " + Shapes.formatBatch(outputShape))
+        + (inputShape == null ? "" : " from " + Arrays.toString(inputShape));
+  }
+}

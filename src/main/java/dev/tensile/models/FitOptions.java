@@ -1,0 +1,253 @@
+package dev.tensile.models;
+
+import dev.tensile.callbacks.Callback;
+import dev.tensile.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The options of {@link Sequential#fit}, with Keras's defaults: 1 epoch, batch size 32, shuffled,
+ * verbose "auto" (1). Set fluently: {@code new FitOptions().epochs(5).batchSize(32)}.
+ */
+public final class FitOptions {
+  private int epochs = 1;
+  private int initialEpoch;
+  private int batchSize = 32;
+  private boolean shuffle = true;
+  private int verbose = 1;
+  private Long seed;
+  private double validationSplit;
+  private Tensor validationX;
+  private Tensor validationY;
+  private final List<Callback> callbacks = new ArrayList<>();
+
+  /** Makes the default options. */
+  public FitOptions() {}
+
+  /**
+   * Sets the number of epochs (default 1); training runs epochs {@code initialEpoch .. epochs-1}.
+   *
+   * @param value at least 1
+   * @return these options
+   */
+  public FitOptions epochs(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("epochs must be at least 1, got " + value);
+    }
+    epochs = value;
+    return this;
+  }
+
+  /**
+   * Sets the epoch to start from (default 0), to resume an earlier run.
+   *
+   * @param value at least 0
+   * @return these options
+   */
+  public FitOptions initialEpoch(int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("initialEpoch must be at least 0, got " + value);
+    }
+    initialEpoch = value;
+    return this;
+  }
+
+  /**
+   * Sets the number of samples per gradient step (default 32); the last batch of an epoch may be
+   * smaller.
+   *
+   * @param value at least 1
+   * @return these options
+   */
+  public FitOptions batchSize(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, got " + value);
+    }
+    batchSize = value;
+    return this;
+  }
+
+  /**
+   * Sets whether the training samples are shuffled before each epoch (default true).
+   *
+   * @param value false to visit samples in order
+   * @return these options
+   */
+  public FitOptions shuffle(boolean value) {
+    shuffle = value;
+    return this;
+  }
+
+  /**
+   * Sets the verbosity: 0 silent, 1 a progress bar, 2 one line per epoch (default 1).
+   *
+   * @param value 0, 1 or 2
+   * @return these options
+   */
+  public FitOptions verbose(int value) {
+    verbose = EvaluateOptions.checkVerbose(value);
+    return this;
+  }
+
+  /**
+   * Sets the verbosity by Keras's name: {@code "auto"} means 1.
+   *
+   * @param value {@code "auto"}, {@code "0"}, {@code "1"} or {@code "2"}
+   * @return these options
+   */
+  public FitOptions verbose(String value) {
+    verbose = EvaluateOptions.parseVerbose(value);
+    return this;
+  }
+
+  /**
+   * Seeds this run's shuffling (default: a seed drawn from the global sequence).
+   *
+   * @param value the seed
+   * @return these options
+   */
+  public FitOptions seed(long value) {
+    seed = value;
+    return this;
+  }
+
+  /**
+   * Holds out the last fraction of the samples, before any shuffling, for validation after each
+   * epoch (Keras's {@code validation_split}).
+   *
+   * @param fraction in [0, 1)
+   * @return these options
+   */
+  public FitOptions validationSplit(double fraction) {
+    if (!(fraction >= 0 && fraction < 1)) {
+      throw new IllegalArgumentException(
+          "validationSplit must be in [0, 1), got " + String.format(Locale.ROOT, "%s", fraction));
+    }
+    validationSplit = fraction;
+    return this;
+  }
+
+  /**
+   * Evaluates on this data after each epoch (Keras's {@code validation_data}); it overrides
+   * {@link #validationSplit(double)}.
+   *
+   * @param x the validation inputs
+   * @param y the validation targets
+   * @return these options
+   */
+  public FitOptions validationData(Tensor x, Tensor y) {
+    if (x == null || y == null) {
+      throw new IllegalArgumentException("validationData needs both x and y");
+    }
+    validationX = x;
+    validationY = y;
+    return this;
+  }
+
+  /**
+   * Adds callbacks, called in the order given, before the model's own history and progress bar.
+   *
+   * @param list the callbacks
+   * @return these options
+   */
+  public FitOptions callbacks(Callback... list) {
+    for (Callback c : list) {
+      if (c == null) {
+        throw new IllegalArgumentException("callbacks must not be null");
+      }
+      callbacks.add(c);
+    }
+    return this;
+  }
+
+  /**
+   * Returns the number of epochs.
+   *
+   * @return epochs
+   */
+  public int epochs() {
+    return epochs;
+  }
+
+  /**
+   * Returns the first epoch.
+   *
+   * @return initialEpoch
+   */
+  public int initialEpoch() {
+    return initialEpoch;
+  }
+
+  /**
+   * Returns the batch size.
+   *
+   * @return batchSize
+   */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /**
+   * Tells whether samples are shuffled.
+   *
+   * @return shuffle
+   */
+  public boolean shuffle() {
+    return shuffle;
+  }
+
+  /**
+   * Returns the verbosity.
+   *
+   * @return 0, 1 or 2
+   */
+  public int verbose() {
+    return verbose;
+  }
+
+  /**
+   * Returns the shuffling seed.
+   *
+   * @return the seed, or null to draw one
+   */
+  public Long seed() {
+    return seed;
+  }
+
+  /**
+   * Returns the validation fraction.
+   *
+   * @return validationSplit
+   */
+  public double validationSplit() {
+    return validationSplit;
+  }
+
+  /**
+   * Returns the validation inputs.
+   *
+   * @return the tensor, or null
+   */
+  public Tensor validationX() {
+    return validationX;
+  }
+
+  /**
+   * Returns the validation targets.
+   *
+   * @return the tensor, or null
+   */
+  public Tensor validationY() {
+    return validationY;
+  }
+
+  /**
+   * Returns the callbacks.
+   *
+   * @return an unmodifiable list
+   */
+  public List<Callback> callbacks() {
+    return List.copyOf(callbacks);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.tensile.optimizers;
+
+import java.util.List;
+
+/**
+ * Adam, Keras's {@code Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
+ * amsgrad=False)}. At step {@code t = iterations + 1}:
+ *
+ * <pre>
+ * a = lr sqrt(1 - beta_2^t) / (1 - beta_1^t)
+ * m = m + (g - m)(1 - beta_1)
+ * v = v + (g^2 - v)(1 - beta_2)
+ * amsgrad:  vhat = max(vhat, v), used for v below
+ * w = w - a m / (sqrt(v) + eps)     (eps outside the root, on the uncorrected v, as in Keras)
+ * </pre>
+ *
+ * <p>Keras's epsilon is the paper's "epsilon hat" and its default is 1e-7 (PyTorch: 1e-8).
+ */
+public final class Adam extends Optimizer {
+  /** Keras's default learning rate for Adam. */
+  public static final double DEFAULT_LEARNING_RATE = 0.001;
+  /** Keras's default decay of the first moment. */
+  public static final double DEFAULT_BETA_1 = 0.9;
+  /** Keras's default decay of the second moment. */
+  public static final double DEFAULT_BETA_2 = 0.999;
+  /** Keras's {@code backend.epsilon()}. */
+  public static final double DEFAULT_EPSILON = 1e-7;
+
+  private float beta1 = (float) DEFAULT_BETA_1;
+  private float beta2 = (float) DEFAULT_BETA_2;
+  private float epsilon = (float) DEFAULT_EPSILON;
+  private boolean amsgrad;
+
+  /** Makes Adam with Keras's defaults. */
+  public Adam() {
+    this(DEFAULT_LEARNING_RATE);
+  }
+
+  /**
+   * Makes Adam with a learning rate and otherwise Keras's defaults.
+   *
+   * @param learningRate the step size; finite and positive
+   */
+  public Adam(double learningRate) {
+    super(learningRate);
+  }
+
+  /**
+   * Sets the first moment's decay (default 0.9).
+   *
+   * @param value in [0, 1)
+   * @return this optimizer
+   */
+  public Adam beta1(double value) {
+    requireUnbuilt("beta_1");
+    beta1 = (float) inRange("beta_1", value, 0, 1, false);
+    return this;
+  }
+
+  /**
+   * Sets the second moment's decay (default 0.999).
+   *
+   * @param value in [0, 1)
+   * @return this optimizer
+   */
+  public Adam beta2(double value) {
+    requireUnbuilt("beta_2");
+    beta2 = (float) inRange("beta_2", value, 0, 1, false);
+    return this;
+  }
+
+  /**
+   * Sets epsilon (default 1e-7), added outside the square root.
+   *
+   * @param value finite, at least 0
+   * @return this optimizer
+   */
+  public Adam epsilon(double value) {
+    requireUnbuilt("epsilon");
+    epsilon = (float) inRange("epsilon", value, 0, Double.MAX_VALUE, true);
+    return this;
+  }
+
+  /**
+   * Sets whether to use the AMSGrad variant (default false).
+   *
+   * @param enabled true for AMSGrad
+   * @return this optimizer
+   */
+  public Adam amsgrad(boolean enabled) {
+    requireUnbuilt("amsgrad");
+    amsgrad = enabled;
+    return this;
+  }
+
+  /**
+   * Returns beta_1.
+   *
+   * @return the first moment's decay
+   */
+  public float beta1() {
+    return beta1;
+  }
+
+  /**
+   * Returns beta_2.
+   *
+   * @return the second moment's decay
+   */
+  public float beta2() {
+    return beta2;
+  }
+
+  /**
+   * Returns epsilon.
+   *
+   * @return {@code epsilon}
+   */
+  public float epsilon() {
+    return epsilon;
+  }
+
+  /**
+   * Tells whether AMSGrad is on.
+   *
+   * @return {@code amsgrad}
+   */
+  public boolean amsgrad() {
+    return amsgrad;
+  }
+
+  @Override
+  protected List<String> slotNames() {
+    return amsgrad ? List.of("momentum", "velocity", "velocity_hat") : List.of("momentum", "velocity");
+  }
+
+  @Override
+  protected void update(float[] w, float[] g, float[][] state, float lr) {
+    double t = iterations() + 1;
+    float alpha = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+    float[] m = state[0];
+    float[] v = state[1];
+    float[] vhat = amsgrad ? state[2] : v;
+    for (int i = 0; i < w.length; i++) {
+      float gi = g[i];
+      m[i] += (gi - m[i]) * (1f - beta1);
+      v[i] += (gi * gi - v[i]) * (1f - beta2);
+      if (amsgrad) {
+        vhat[i] = Math.max(vhat[i], v[i]);
+      }
+      w[i] -= alpha * m[i] / ((float) Math.sqrt(vhat[i]) + epsilon);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Adam(learning_rate=" + learningRate() + ", beta_1=" + beta1 + ", beta_2=" + beta2
+        + ", epsilon=" + epsilon + ", amsgrad=" + amsgrad + clippingText() + ")";
+  }
+}

@@ -1,0 +1,164 @@
+package dev.tensile.optimizers;
+
+import java.util.List;
+
+/**
+ * RMSprop, Keras's {@code RMSprop(learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7,
+ * centered=False)} and the default optimizer of {@code compile}:
+ *
+ * <pre>
+ * v = rho v + (1 - rho) g^2
+ * centered:  a = rho a + (1 - rho) g;  D = v - a^2 + eps     otherwise  D = v + eps
+ * d = lr g / sqrt(D)                   (eps inside the square root, as in Keras)
+ * momentum &gt; 0:  m = momentum m + d;  w = w - m               otherwise  w = w - d
+ * </pre>
+ */
+public final class RMSprop extends Optimizer {
+  /** Keras's default learning rate for RMSprop. */
+  public static final double DEFAULT_LEARNING_RATE = 0.001;
+  /** Keras's default decay of the squared-gradient average. */
+  public static final double DEFAULT_RHO = 0.9;
+  /** Keras's {@code backend.epsilon()}. */
+  public static final double DEFAULT_EPSILON = 1e-7;
+
+  private float rho = (float) DEFAULT_RHO;
+  private float momentum;
+  private float epsilon = (float) DEFAULT_EPSILON;
+  private boolean centered;
+
+  /** Makes RMSprop with Keras's defaults. */
+  public RMSprop() {
+    this(DEFAULT_LEARNING_RATE);
+  }
+
+  /**
+   * Makes RMSprop with a learning rate and otherwise Keras's defaults.
+   *
+   * @param learningRate the step size; finite and positive
+   */
+  public RMSprop(double learningRate) {
+    super(learningRate);
+  }
+
+  /**
+   * Sets the decay of the squared-gradient average (default 0.9).
+   *
+   * @param value in [0, 1]
+   * @return this optimizer
+   */
+  public RMSprop rho(double value) {
+    requireUnbuilt("rho");
+    rho = (float) inRange("rho", value, 0, 1, true);
+    return this;
+  }
+
+  /**
+   * Sets the momentum (default 0).
+   *
+   * @param value in [0, 1]
+   * @return this optimizer
+   */
+  public RMSprop momentum(double value) {
+    requireUnbuilt("momentum");
+    momentum = (float) inRange("momentum", value, 0, 1, true);
+    return this;
+  }
+
+  /**
+   * Sets epsilon (default 1e-7), added inside the square root.
+   *
+   * @param value finite, at least 0
+   * @return this optimizer
+   */
+  public RMSprop epsilon(double value) {
+    requireUnbuilt("epsilon");
+    epsilon = (float) inRange("epsilon", value, 0, Double.MAX_VALUE, true);
+    return this;
+  }
+
+  /**
+   * Sets whether to divide by the variance rather than the second moment (default false).
+   *
+   * @param enabled true for centered RMSprop
+   * @return this optimizer
+   */
+  public RMSprop centered(boolean enabled) {
+    requireUnbuilt("centered");
+    centered = enabled;
+    return this;
+  }
+
+  /**
+   * Returns rho.
+   *
+   * @return {@code rho}
+   */
+  public float rho() {
+    return rho;
+  }
+
+  /**
+   * Returns the momentum.
+   *
+   * @return {@code momentum}
+   */
+  public float momentum() {
+    return momentum;
+  }
+
+  /**
+   * Returns epsilon.
+   *
+   * @return {@code epsilon}
+   */
+  public float epsilon() {
+    return epsilon;
+  }
+
+  /**
+   * Tells whether RMSprop is centered.
+   *
+   * @return {@code centered}
+   */
+  public boolean centered() {
+    return centered;
+  }
+
+  @Override
+  protected List<String> slotNames() {
+    if (momentum > 0f) {
+      return centered
+          ? List.of("velocity", "momentum", "average_gradient")
+          : List.of("velocity", "momentum");
+    }
+    return centered ? List.of("velocity", "average_gradient") : List.of("velocity");
+  }
+
+  @Override
+  protected void update(float[] w, float[] g, float[][] state, float lr) {
+    float[] v = state[0];
+    float[] m = momentum > 0f ? state[1] : null;
+    float[] avg = centered ? state[state.length - 1] : null;
+    for (int i = 0; i < w.length; i++) {
+      float gi = g[i];
+      v[i] = rho * v[i] + (1f - rho) * gi * gi;
+      float denominator = v[i];
+      if (avg != null) {
+        avg[i] = rho * avg[i] + (1f - rho) * gi;
+        denominator -= avg[i] * avg[i];
+      }
+      float step = lr * gi / (float) Math.sqrt(denominator + epsilon);
+      if (m != null) {
+        m[i] = momentum * m[i] + step;
+        step = m[i];
+      }
+      w[i] -= step;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RMSprop(learning_rate=" + learningRate() + ", rho=" + rho + ", momentum=" + momentum
+        + ", epsilon=" + epsilon + ", centered=" + centered + clippingText() + ")";
+  }
+}

@@ -1,0 +1,112 @@
+package dev.tensile.optimizers;
+
+import java.util.List;
+
+/**
+ * Stochastic gradient descent, Keras's {@code SGD(learning_rate=0.01, momentum=0.0,
+ * nesterov=False)}. With {@code v} the velocity, {@code mu} the momentum and {@code lr} the
+ * learning rate:
+ *
+ * <pre>
+ * mu = 0:            w = w - lr g
+ * mu &gt; 0:            v = mu v - lr g;  w = w + v
+ * mu &gt; 0, nesterov:  v = mu v - lr g;  w = w + mu v - lr g   (the new v)
+ * </pre>
+ *
+ * <p>The velocity includes the learning rate, as in Keras (PyTorch keeps it outside; the two agree
+ * while the learning rate is constant).
+ */
+public final class SGD extends Optimizer {
+  /** Keras's default learning rate for SGD. */
+  public static final double DEFAULT_LEARNING_RATE = 0.01;
+
+  private float momentum;
+  private boolean nesterov;
+
+  /** Makes plain SGD with Keras's defaults: learning rate 0.01, no momentum. */
+  public SGD() {
+    this(DEFAULT_LEARNING_RATE);
+  }
+
+  /**
+   * Makes plain SGD.
+   *
+   * @param learningRate the step size; finite and positive
+   */
+  public SGD(double learningRate) {
+    super(learningRate);
+  }
+
+  /**
+   * Sets the momentum (default 0).
+   *
+   * @param value in [0, 1]
+   * @return this optimizer
+   */
+  public SGD momentum(double value) {
+    requireUnbuilt("momentum");
+    momentum = (float) inRange("momentum", value, 0, 1, true);
+    return this;
+  }
+
+  /**
+   * Sets whether to use Nesterov momentum (default false).
+   *
+   * @param enabled true for the Nesterov form
+   * @return this optimizer
+   */
+  public SGD nesterov(boolean enabled) {
+    requireUnbuilt("nesterov");
+    nesterov = enabled;
+    return this;
+  }
+
+  /**
+   * Returns the momentum.
+   *
+   * @return {@code momentum}
+   */
+  public float momentum() {
+    return momentum;
+  }
+
+  /**
+   * Tells whether Nesterov momentum is on.
+   *
+   * @return {@code nesterov}
+   */
+  public boolean nesterov() {
+    return nesterov;
+  }
+
+  @Override
+  public String name() {
+    return "sgd";
+  }
+
+  @Override
+  protected List<String> slotNames() {
+    return momentum != 0f ? List.of("momentum") : List.of();
+  }
+
+  @Override
+  protected void update(float[] w, float[] g, float[][] state, float lr) {
+    if (momentum == 0f) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] -= lr * g[i];
+      }
+      return;
+    }
+    float[] v = state[0];
+    for (int i = 0; i < w.length; i++) {
+      v[i] = momentum * v[i] - lr * g[i];
+      w[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SGD(learning_rate=" + learningRate() + ", momentum=" + momentum + ", nesterov="
+        + nesterov + clippingText() + ")";
+  }
+}
