@@ -102,7 +102,8 @@ public final class FitOptions {
   }
 
   /**
-   * Seeds this run's shuffling (default: a seed drawn from the global sequence).
+   * Seeds this run's shuffling (default: a seed drawn from the global sequence); epoch {@code e}
+   * is shuffled by a generator made from the seed and {@code e} alone.
    *
    * @param value the seed
    * @return these options

@@ -88,7 +88,7 @@ final class TrainingLoop {
     }
     Logs empty = new Logs(List.of());
     Logs epochLogs = new Logs(logKeys(validating));
-    Rng rng = new Rng(options.seed() != null ? options.seed() : RandomSeed.next());
+    long shuffleSeed = options.seed() != null ? options.seed() : RandomSeed.next();
     int[] order = new int[trainCount];
     model.optimizer().build(model.variables());
 
@@ -107,7 +107,9 @@ final class TrainingLoop {
         order[i] = i;
       }
       if (options.shuffle()) {
-        rng.shuffle(order);
+        // Each epoch's order depends on the seed and the epoch number alone, so a run resumed
+        // with initialEpoch shuffles exactly as an uninterrupted one.
+        new Rng(shuffleSeed + 0x9E3779B97F4A7C15L * (epoch + 1)).shuffle(order);
       }
       for (int step = 0; step < steps; step++) {
         for (Callback c : callbacks) {
