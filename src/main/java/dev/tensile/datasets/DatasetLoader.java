@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
  * Finds, verifies and loads an MNIST-format dataset. {@link #load()} looks in these places, in
@@ -35,46 +34,34 @@ public final class DatasetLoader {
   public static final String DIRECTORY_SETTING = "TENSILE_DATASETS";
 
   private final DatasetSpec spec;
-  private final UnaryOperator<String> settings;
-  private final Path cacheRoot;
-  private final Path packagedDir;
-  private final Downloader downloader;
+  private final Places places;
   private final DownloadListener listener;
   private final Consumer<String> notices;
 
   /**
-   * Makes a loader with the defaults: settings from system properties then the environment, the
-   * cache under the user's home, the Debian location, the dataset's mirror, progress and notices
-   * on standard error.
+   * Makes a loader.
+   *
+   * @param spec the dataset
+   * @param places where to look
+   * @param listener hears download progress
+   * @param notices receives one-line notices
+   */
+  DatasetLoader(
+      DatasetSpec spec, Places places, DownloadListener listener, Consumer<String> notices) {
+    this.spec = spec;
+    this.places = places;
+    this.listener = listener;
+    this.notices = notices;
+  }
+
+  /**
+   * Makes a loader with the defaults: the running system's places, progress and notices on
+   * standard error.
    *
    * @param spec the dataset
    */
   DatasetLoader(DatasetSpec spec) {
-    this(
-        spec,
-        DatasetLoader::systemSetting,
-        Path.of(System.getProperty("user.home"), ".tensile", "datasets"),
-        spec.packagedDir(),
-        new Downloader(spec.mirror(), Downloader.CONNECT_TIMEOUT, Downloader.READ_TIMEOUT),
-        DownloadListener.console(),
-        System.err::println);
-  }
-
-  private DatasetLoader(
-      DatasetSpec spec,
-      UnaryOperator<String> settings,
-      Path cacheRoot,
-      Path packagedDir,
-      Downloader downloader,
-      DownloadListener listener,
-      Consumer<String> notices) {
-    this.spec = spec;
-    this.settings = settings;
-    this.cacheRoot = cacheRoot;
-    this.packagedDir = packagedDir;
-    this.downloader = downloader;
-    this.listener = listener;
-    this.notices = notices;
+    this(spec, Places.system(spec), DownloadListener.console(), System.err::println);
   }
 
   /**
@@ -84,8 +71,7 @@ public final class DatasetLoader {
    * @return the changed copy
    */
   public DatasetLoader withListener(DownloadListener progress) {
-    return new DatasetLoader(
-        spec, settings, cacheRoot, packagedDir, downloader, progress, notices);
+    return new DatasetLoader(spec, places, progress, notices);
   }
 
   /**
@@ -96,23 +82,7 @@ public final class DatasetLoader {
    * @return the changed copy
    */
   public DatasetLoader withNotices(Consumer<String> sink) {
-    return new DatasetLoader(spec, settings, cacheRoot, packagedDir, downloader, listener, sink);
-  }
-
-  DatasetLoader withSettings(UnaryOperator<String> lookup) {
-    return new DatasetLoader(spec, lookup, cacheRoot, packagedDir, downloader, listener, notices);
-  }
-
-  DatasetLoader withCacheRoot(Path root) {
-    return new DatasetLoader(spec, settings, root, packagedDir, downloader, listener, notices);
-  }
-
-  DatasetLoader withPackagedDir(Path dir) {
-    return new DatasetLoader(spec, settings, cacheRoot, dir, downloader, listener, notices);
-  }
-
-  DatasetLoader withDownloader(Downloader d) {
-    return new DatasetLoader(spec, settings, cacheRoot, packagedDir, d, listener, notices);
+    return new DatasetLoader(spec, places, listener, sink);
   }
 
   /**
@@ -125,16 +95,12 @@ public final class DatasetLoader {
   public Dataset load() throws DatasetUnavailableException {
     List<String> attempts = new ArrayList<>();
     Dataset found = fromSetting(attempts);
-    Path cache = cacheRoot.resolve(spec.name());
+    Path cache = places.cacheRoot().resolve(spec.name());
     if (found == null) {
       found = fromDirectory(cache, "cache " + cache, attempts);
     }
-    if (found == null && packagedDir != null) {
-      found =
-          fromDirectory(
-              packagedDir, packagedDir + " (Debian package " + spec.debianPackage() + ")", attempts);
-    } else if (found == null) {
-      attempts.add("Debian: no package ships " + spec.title());
+    if (found == null) {
+      found = fromPackage(attempts);
     }
     if (found == null) {
       found = download(cache, attempts);
@@ -167,24 +133,36 @@ public final class DatasetLoader {
   }
 
   private Dataset fromSetting(List<String> attempts) {
-    String value = settings.apply(DIRECTORY_SETTING);
-    if (value == null || value.isBlank()) {
-      attempts.add(DIRECTORY_SETTING + ": not set");
+    String[] setting = places.setting(DIRECTORY_SETTING);
+    if (setting == null || setting[0].isBlank()) {
+      attempts.add(DIRECTORY_SETTING + ": not set (no system property, no environment variable)");
       return null;
     }
+    String place = DIRECTORY_SETTING + " (" + setting[1] + ") directory ";
     Path base;
     try {
-      base = Path.of(value);
+      base = Path.of(setting[0]);
     } catch (InvalidPathException e) {
-      attempts.add(DIRECTORY_SETTING + ": not a valid path: " + e.getMessage());
+      attempts.add(place + setting[0] + ": not a valid path: " + e.getMessage());
       return null;
     }
-    Dataset found = fromDirectory(base.resolve(spec.name()), settingPlace(base, true), attempts);
-    return found != null ? found : fromDirectory(base, settingPlace(base, false), attempts);
+    Path sub = base.resolve(spec.name());
+    Dataset found = fromDirectory(sub, place + sub, attempts);
+    return found != null ? found : fromDirectory(base, place + base, attempts);
   }
 
-  private String settingPlace(Path base, boolean sub) {
-    return DIRECTORY_SETTING + " directory " + (sub ? base.resolve(spec.name()) : base);
+  private Dataset fromPackage(List<String> attempts) {
+    Path packaged = places.packagedDir();
+    if (packaged == null) {
+      attempts.add("Debian: no package ships " + spec.title());
+      return null;
+    }
+    String place = packaged + " (Debian package " + spec.debianPackage() + ")";
+    if (!Files.isDirectory(packaged)) {
+      attempts.add(place + ": not installed");
+      return null;
+    }
+    return fromDirectory(packaged, place, attempts);
   }
 
   private Dataset fromDirectory(Path dir, String place, List<String> attempts) {
@@ -202,6 +180,7 @@ public final class DatasetLoader {
   }
 
   private Dataset download(Path cache, List<String> attempts) {
+    Downloader downloader = places.downloader();
     String place = "download from " + downloader.base() + " into " + cache;
     try {
       Files.createDirectories(cache);
@@ -282,11 +261,6 @@ public final class DatasetLoader {
             + spec.name()
             + "/ or in DIR itself), or pass DIR to loadData(Path)");
     return new DatasetUnavailableException(spec.title(), attempts, fixes);
-  }
-
-  private static String systemSetting(String name) {
-    String property = System.getProperty(name);
-    return property != null ? property : System.getenv(name);
   }
 
   /**
