@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.net.URI;
 
 /**
- * Prints download progress as Keras does: a {@code Downloading data from <url>} line, then one
- * line rewritten in place ({@code \r}) each time another percent arrives.
+ * Prints download progress as Keras does: a {@code Downloading data from <url>} line, then one line
+ * rewritten in place ({@code \r}) each time another percent arrives.
  */
 final class ConsoleDownloadListener implements DownloadListener {
   private static final long UNKNOWN_SIZE_STEP = 1 << 20;

@@ -55,8 +55,8 @@ public final class DatasetLoader {
   }
 
   /**
-   * Makes a loader with the defaults: the running system's places, progress and notices on
-   * standard error.
+   * Makes a loader with the defaults: the running system's places, progress and notices on standard
+   * error.
    *
    * @param spec the dataset
    */
@@ -89,8 +89,8 @@ public final class DatasetLoader {
    * Loads the dataset from the first place that has it (see the class description).
    *
    * @return the train and test splits and where they came from
-   * @throws DatasetUnavailableException if no place works; the message lists each place tried,
-   *     why it failed, and how to fix it
+   * @throws DatasetUnavailableException if no place works; the message lists each place tried, why
+   *     it failed, and how to fix it
    */
   public Dataset load() throws DatasetUnavailableException {
     List<String> attempts = new ArrayList<>();

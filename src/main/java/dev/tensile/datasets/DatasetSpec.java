@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What an MNIST-format dataset is: its four IDX files and their hashes, the size of its images,
- * its number of classes, and where copies of it live.
+ * What an MNIST-format dataset is: its four IDX files and their hashes, the size of its images, its
+ * number of classes, and where copies of it live.
  *
  * @param name the directory name under the cache and under {@code TENSILE_DATASETS}
  * @param title the name users know, for messages

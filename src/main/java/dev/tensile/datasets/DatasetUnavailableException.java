@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * No place held a usable copy of a dataset. The message lists every place tried, in order, why
- * each failed, and how to fix it.
+ * No place held a usable copy of a dataset. The message lists every place tried, in order, why each
+ * failed, and how to fix it.
  */
 public class DatasetUnavailableException extends IOException {
   private static final long serialVersionUID = 1L;

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Fetches dataset files over HTTP(S) into a directory, so that a file appears there only whole
- * and verified: the bytes go to a temporary file beside the target, which is checked (IDX
- * structure and SHA-256 of the decompressed content) and then renamed into place. Any failure,
- * including a dropped connection, deletes the temporary file.
+ * Fetches dataset files over HTTP(S) into a directory, so that a file appears there only whole and
+ * verified: the bytes go to a temporary file beside the target, which is checked (IDX structure and
+ * SHA-256 of the decompressed content) and then renamed into place. Any failure, including a
+ * dropped connection, deletes the temporary file.
  */
 final class Downloader {
   /** How long to wait for a connection, as the project's network policy asks. */

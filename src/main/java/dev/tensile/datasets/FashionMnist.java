@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Fashion-MNIST, Zalando's drop-in replacement for MNIST: 70,000 greyscale 28x28 images of
- * clothing in 10 classes, Tensile's {@code keras.datasets.fashion_mnist}.
+ * Fashion-MNIST, Zalando's drop-in replacement for MNIST: 70,000 greyscale 28x28 images of clothing
+ * in 10 classes, Tensile's {@code keras.datasets.fashion_mnist}.
  *
  * <pre>{@code
  * Dataset data = FashionMnist.loadData();   // xTrain (60000, 28, 28), yTrain (60000,), ...
@@ -40,7 +40,8 @@ public final class FashionMnist {
           "Ankle boot");
 
   /** The base URL Keras downloads Fashion-MNIST from. */
-  public static final String MIRROR = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/";
+  public static final String MIRROR =
+      "https://storage.googleapis.com/tensorflow/tf-keras-datasets/";
 
   /** Where Debian's package {@code dataset-fashion-mnist} installs the four files. */
   public static final String DEBIAN_DIR = "/usr/share/datasets/fashion-mnist";
@@ -119,8 +120,8 @@ public final class FashionMnist {
   }
 
   /**
-   * Loads the full dataset if any place has it, else the bundled subset, printing a loud warning
-   * on standard error when it falls back.
+   * Loads the full dataset if any place has it, else the bundled subset, printing a loud warning on
+   * standard error when it falls back.
    *
    * @return the full dataset, or the subset with a {@code source()} saying why
    */
@@ -190,9 +191,6 @@ public final class FashionMnist {
 
   private static String describeSize(Dataset d) {
     return String.format(
-        Locale.ROOT,
-        "%,d training and %,d test images",
-        d.xTrain().samples(),
-        d.xTest().samples());
+        Locale.ROOT, "%,d training and %,d test images", d.xTrain().samples(), d.xTest().samples());
   }
 }

@@ -8,9 +8,9 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Decompresses a gzip file (RFC 1952) strictly, unlike {@code java.util.zip.GZIPInputStream}:
- * every member's header, CRC-32 and length are checked, concatenated members are joined, and any
- * byte after the last member is an error rather than silently ignored. Every error is an {@link
+ * Decompresses a gzip file (RFC 1952) strictly, unlike {@code java.util.zip.GZIPInputStream}: every
+ * member's header, CRC-32 and length are checked, concatenated members are joined, and any byte
+ * after the last member is an error rather than silently ignored. Every error is an {@link
  * IdxFormatException} whose offset counts bytes of the stored (compressed) file.
  *
  * <p>Closing it frees the decompressor but leaves the underlying stream open.
@@ -143,8 +143,7 @@ final class GzipInput extends InputStream {
           at,
           String.format(
               "gzip CRC-32 mismatch: the trailer says %08X, the data gives %08X (corrupt data)",
-              storedCrc,
-              crc.getValue()));
+              storedCrc, crc.getValue()));
     }
     if (storedSize != (memberBytes & 0xFFFFFFFFL)) {
       throw error(

@@ -26,10 +26,9 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Whether a file is gzip-compressed is decided by its content (the gzip magic bytes {@code 1F
  * 8B}), not by its name. Reading is strict: a wrong magic number or element type, a header that
- * disagrees with the file's length, truncated data, a truncated or corrupt gzip stream and
- * trailing bytes all raise {@link IdxFormatException} naming the file, the problem and the byte
- * offset. No allocation is made from a header's claim before it is checked against what the file
- * can hold.
+ * disagrees with the file's length, truncated data, a truncated or corrupt gzip stream and trailing
+ * bytes all raise {@link IdxFormatException} naming the file, the problem and the byte offset. No
+ * allocation is made from a header's claim before it is checked against what the file can hold.
  */
 public final class Idx {
   private Idx() {}

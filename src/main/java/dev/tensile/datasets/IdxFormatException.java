@@ -3,10 +3,10 @@ package dev.tensile.datasets;
 import java.io.IOException;
 
 /**
- * A file that is not a valid IDX file, or not a valid gzip stream around one. The message names
- * the file, what was wrong (the value found and the value expected) and the byte offset where it
- * was found, for example {@code train-images-idx3-ubyte.gz: data ends after 1000 of 47040000
- * bytes at byte 1016 of the decompressed content}.
+ * A file that is not a valid IDX file, or not a valid gzip stream around one. The message names the
+ * file, what was wrong (the value found and the value expected) and the byte offset where it was
+ * found, for example {@code train-images-idx3-ubyte.gz: data ends after 1000 of 47040000 bytes at
+ * byte 1016 of the decompressed content}.
  */
 public class IdxFormatException extends IOException {
   private static final long serialVersionUID = 1L;

@@ -14,9 +14,9 @@ import java.util.Arrays;
  * Parses IDX content, raw or gzip-compressed, checking every size against what the file can hold
  * before allocating for it.
  *
- * <p>A raw file's header must agree exactly with the file's length. A gzip file's header may
- * claim at most {@link #MAX_DEFLATE_RATIO} times the stored length, and the data buffer grows
- * only as decompressed bytes actually arrive, so a lying header cannot exhaust memory.
+ * <p>A raw file's header must agree exactly with the file's length. A gzip file's header may claim
+ * at most {@link #MAX_DEFLATE_RATIO} times the stored length, and the data buffer grows only as
+ * decompressed bytes actually arrive, so a lying header cannot exhaust memory.
  */
 final class IdxReader {
   /** Deflate's best compression ratio is about 1032:1, so no gzip file inflates beyond this. */
@@ -114,8 +114,7 @@ final class IdxReader {
           2,
           String.format(
               "unknown element type 0x%02X, expected one of %s",
-              magic[2] & 0xFF,
-              IdxType.describeAll()));
+              magic[2] & 0xFF, IdxType.describeAll()));
     }
     int rank = magic[3] & 0xFF;
     if (rank == 0) {

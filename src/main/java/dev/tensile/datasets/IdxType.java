@@ -63,8 +63,8 @@ public enum IdxType {
    * Tells whether a value can be stored in this type without change.
    *
    * @param value the value
-   * @return true if it is in range (and whole, for integer types); NaN and infinities fit only
-   *     the floating-point types
+   * @return true if it is in range (and whole, for integer types); NaN and infinities fit only the
+   *     floating-point types
    */
   public boolean holds(float value) {
     if (!isInteger()) {

@@ -76,7 +76,10 @@ public final class ImageGrid {
     check(scale >= 1 && scale <= 32, "scale must be in 1..32, got " + scale);
     check(
         captions == null || captions.length >= count,
-        "expected at least " + count + " captions, got " + (captions == null ? 0 : captions.length));
+        "expected at least "
+            + count
+            + " captions, got "
+            + (captions == null ? 0 : captions.length));
     FontMetrics metrics = metrics();
     int width = hw[1] * scale;
     int height = hw[0] * scale;

@@ -5,8 +5,8 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * MNIST, the handwritten digits: 70,000 greyscale 28x28 images in 10 classes (the digits 0..9),
- * in the same IDX format as Fashion-MNIST.
+ * MNIST, the handwritten digits: 70,000 greyscale 28x28 images in 10 classes (the digits 0..9), in
+ * the same IDX format as Fashion-MNIST.
  *
  * <p>Keras downloads MNIST as one {@code mnist.npz}; this loader reads the original four IDX files
  * instead and downloads them from a mirror of those ({@value #MIRROR}). No Debian package ships

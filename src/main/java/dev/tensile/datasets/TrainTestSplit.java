@@ -143,8 +143,7 @@ public final class TrainTestSplit {
               + "; they must match");
     }
     if (x.samples() < 2) {
-      throw new IllegalArgumentException(
-          "splitting needs at least 2 samples, got " + x.samples());
+      throw new IllegalArgumentException("splitting needs at least 2 samples, got " + x.samples());
     }
     return x.samples();
   }

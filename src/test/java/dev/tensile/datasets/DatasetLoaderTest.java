@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,19 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Where the loader looks, in which order, and what it says; no network is used. */
 class DatasetLoaderTest {
-  /** Nothing listens on port 1, so a download fails at once. */
-  private static final URI DEAD_MIRROR = URI.create("http://127.0.0.1:1/");
-
   private final TinyDataset tiny = new TinyDataset(7);
   private final List<String> notices = new ArrayList<>();
 
   @TempDir Path root;
 
   private DatasetLoader loader(Map<String, String> props, Map<String, String> env, Path packaged) {
-    Downloader dead = new Downloader(DEAD_MIRROR, Duration.ofSeconds(2), Duration.ofSeconds(2));
-    Places places = new Places(props::get, env::get, root.resolve("cache"), packaged, dead);
+    Places places =
+        new Places(props::get, env::get, root.resolve("cache"), packaged, TinyDataset.offline());
     return new DatasetLoader(
-        tiny.spec(DEAD_MIRROR), places, DownloadListener.silent(), notices::add);
+        tiny.spec(TinyDataset.DEAD_MIRROR), places, DownloadListener.silent(), notices::add);
   }
 
   private DatasetLoader bare() {
@@ -148,7 +143,7 @@ class DatasetLoaderTest {
     assertTrue(tried.get(0).startsWith("TENSILE_DATASETS: not set"), tried.get(0));
     assertTrue(tried.get(1).startsWith("cache " + root.resolve("cache")), tried.get(1));
     assertTrue(tried.get(2).endsWith("(Debian package dataset-tiny): not installed"));
-    assertTrue(tried.get(3).startsWith("download from " + DEAD_MIRROR), tried.get(3));
+    assertTrue(tried.get(3).startsWith("download from " + TinyDataset.DEAD_MIRROR), tried.get(3));
     assertTrue(e.getMessage().contains("\n  4. download from"), e.getMessage());
     assertTrue(e.getMessage().contains("\n  - install the Debian package"), e.getMessage());
     assertTrue(e.getMessage().contains("\n  - put train-images-idx3-ubyte.gz"), e.getMessage());

@@ -36,8 +36,8 @@ class DatasetSpecTest {
   void agreeingFilesMakeADataset() throws IOException {
     Dataset d =
         spec.assemble(
-            List.of(images(2, 28, 28), labels((byte) 9, (byte) 0), images(1, 28, 28),
-                labels((byte) 3)),
+            List.of(
+                images(2, 28, 28), labels((byte) 9, (byte) 0), images(1, 28, 28), labels((byte) 3)),
             NAMES,
             "here");
     assertEquals(9f, d.yTrain().data()[0]);

@@ -77,8 +77,7 @@ class IdxBadFileTest {
 
   @Test
   void truncatedData() {
-    assertEquals(
-        17, reject(Arrays.copyOf(VALID, 17), "data truncated", "holds 5").offset());
+    assertEquals(17, reject(Arrays.copyOf(VALID, 17), "data truncated", "holds 5").offset());
   }
 
   @Test
@@ -94,8 +93,7 @@ class IdxBadFileTest {
     reject(header(0x08, Integer.MAX_VALUE), "more than the");
     reject(header(0x08, 2_000_000_000), "data truncated", "the file holds 0");
     // The same claim inside gzip: no gzip file of this size can inflate that far.
-    IdxFormatException e =
-        reject(gzip(header(0x08, 2_000_000_000)), "decompresses to at most");
+    IdxFormatException e = reject(gzip(header(0x08, 2_000_000_000)), "decompresses to at most");
     assertTrue(e.inDecompressedContent());
   }
 

@@ -62,7 +62,9 @@ class IdxFuzzTest {
         return concat(b, tail);
       case 4: // insert a byte
         int at = rng.nextInt(b.length);
-        return concat(Arrays.copyOf(b, at), new byte[] {(byte) rng.nextInt(256)},
+        return concat(
+            Arrays.copyOf(b, at),
+            new byte[] {(byte) rng.nextInt(256)},
             Arrays.copyOfRange(b, at, b.length));
       default: // a huge header claim, raw or recompressed
         return hugeHeader(b);

@@ -150,7 +150,6 @@ class IdxRoundTripTest {
         IllegalArgumentException.class,
         () -> IdxFile.fromTensor(Tensor.of(new float[] {1}), IdxType.FLOAT),
         "a scalar has no dimensions");
-    assertThrows(
-        IllegalArgumentException.class, () -> IdxFile.of(IdxType.SHORT, new byte[3], 2));
+    assertThrows(IllegalArgumentException.class, () -> IdxFile.of(IdxType.SHORT, new byte[3], 2));
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ final class TinyDataset {
   static final int TRAIN = 12;
   static final int TEST = 5;
   static final String NAME = "tiny";
+
+  /** Nothing listens on port 1 of the loopback address, so a download there fails at once. */
+  static final URI DEAD_MIRROR = URI.create("http://127.0.0.1:1/");
 
   /** Decompressed content by file name, in the spec's order. */
   final Map<String, byte[]> contents = new LinkedHashMap<>();
@@ -44,11 +48,22 @@ final class TinyDataset {
   /** The spec with these files' hashes, downloading from {@code mirror}. */
   DatasetSpec spec(URI mirror) {
     List<DataFile> files =
-        contents.entrySet().stream().map(e -> new DataFile(e.getKey(), sha256(e.getValue())))
+        contents.entrySet().stream()
+            .map(e -> new DataFile(e.getKey(), sha256(e.getValue())))
             .toList();
     return new DatasetSpec(
-        NAME, "Tiny", files.get(0), files.get(1), files.get(2), files.get(3), 28, 28, 10,
-        null, "dataset-tiny", mirror);
+        NAME,
+        "Tiny",
+        files.get(0),
+        files.get(1),
+        files.get(2),
+        files.get(3),
+        28,
+        28,
+        10,
+        null,
+        "dataset-tiny",
+        mirror);
   }
 
   /** Writes the four files, gzip-compressed under their .gz names or raw without the suffix. */
@@ -62,6 +77,11 @@ final class TinyDataset {
       }
     }
     return dir;
+  }
+
+  /** A downloader that cannot reach any server. */
+  static Downloader offline() {
+    return new Downloader(DEAD_MIRROR, Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
 
   static String sha256(byte[] content) {
