@@ -13,10 +13,11 @@ import java.time.Duration;
  * Fetches dataset files over HTTP(S) into a directory, so that a file appears there only whole and
  * verified: the bytes go to a temporary file beside the target, which is checked (IDX structure and
  * SHA-256 of the decompressed content) and then renamed into place. Any failure, including a
- * dropped connection, deletes the temporary file.
+ * dropped connection, deletes the temporary file; so does the JVM's shutdown if the program is
+ * stopped mid-download.
  */
 final class Downloader {
-  /** How long to wait for a connection, as the project's network policy asks. */
+  /** How long to wait for a connection. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
   /** How long a stalled transfer may wait for its next bytes before it fails. */
@@ -61,6 +62,7 @@ final class Downloader {
   void fetch(DataFile file, Path target, DownloadListener listener) throws IOException {
     URI url = base.resolve(file.name());
     Path temp = AtomicFiles.createTemp(target);
+    temp.toFile().deleteOnExit(); // also when the program is stopped mid-download
     Transfer transfer = new Transfer(listener);
     try {
       long total = transfer.copy(url, temp);

@@ -29,11 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
 class DownloadTest {
   private static final Duration LIMIT = Duration.ofSeconds(20);
 
+  /** How long a stalled answer waits: far longer than the stall test's read timeout. */
+  private static final Duration STALL = Duration.ofMillis(1500);
+
   /** How the server answers for one file. */
   private enum Answer {
     WHOLE,
     NOT_FOUND,
     CUT_MID_FILE,
+    STALL_MID_FILE,
     OTHER_CONTENT
   }
 
@@ -71,6 +75,13 @@ class DownloadTest {
     byte[] body = IdxBytes.gzip(how == Answer.OTHER_CONTENT ? other(content) : content);
     exchange.sendResponseHeaders(200, body.length);
     OutputStream out = exchange.getResponseBody();
+    if (how == Answer.STALL_MID_FILE) {
+      out.write(body, 0, body.length / 2);
+      out.flush();
+      sleep(STALL);
+      exchange.close();
+      return;
+    }
     if (how == Answer.CUT_MID_FILE) {
       out.write(body, 0, body.length / 2);
       out.flush();
@@ -81,6 +92,14 @@ class DownloadTest {
     exchange.close();
   }
 
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** The same header with different data. */
   private static byte[] other(byte[] content) {
     byte[] b = content.clone();
@@ -89,7 +108,11 @@ class DownloadTest {
   }
 
   private DatasetLoader loader() {
-    Downloader d = new Downloader(mirror, Duration.ofSeconds(5), Duration.ofSeconds(5));
+    return loader(Duration.ofSeconds(5));
+  }
+
+  private DatasetLoader loader(Duration readTimeout) {
+    Downloader d = new Downloader(mirror, Duration.ofSeconds(5), readTimeout);
     Places places = new Places(k -> null, k -> null, root, root.resolve("absent"), d);
     DownloadListener recorder =
         new DownloadListener() {
@@ -117,8 +140,11 @@ class DownloadTest {
   }
 
   private String failedDownload() {
-    DatasetUnavailableException e =
-        assertThrows(DatasetUnavailableException.class, () -> loader().load());
+    return failedDownload(loader());
+  }
+
+  private static String failedDownload(DatasetLoader loader) {
+    DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, loader::load);
     List<String> tried = e.attempts();
     return tried.get(tried.size() - 1);
   }
@@ -173,6 +199,18 @@ class DownloadTest {
           assertTrue(why.contains("the connection closed after"), why);
           assertEquals(
               List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"), cacheFiles());
+        });
+  }
+
+  @Test
+  void aStalledTransferTimesOutAndKeepsNothing() {
+    assertTimeoutPreemptively(
+        LIMIT,
+        () -> {
+          answers.put(DatasetSpec.TRAIN_IMAGES, Answer.STALL_MID_FILE);
+          String why = failedDownload(loader(Duration.ofMillis(300)));
+          assertTrue(why.contains("nothing was kept: Read timed out"), why);
+          assertEquals(List.of(), cacheFiles());
         });
   }
 
