@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,9 +77,19 @@ final class Downloader {
     } catch (IOException | RuntimeException e) {
       AtomicFiles.deleteQuietly(temp, e);
       transfer.end(false);
-      throw new IOException(
-          "downloading " + url + " failed, nothing was kept: " + e.getMessage(), e);
+      throw new IOException("downloading " + url + " failed, nothing was kept: " + reason(e), e);
     }
+  }
+
+  /** Says what went wrong; the JDK's network exceptions need their type to make sense. */
+  private static String reason(Exception e) {
+    if (e instanceof UnknownHostException) {
+      return "unknown host " + e.getMessage() + " (no network, or no name server?)";
+    }
+    if (e.getClass() == IOException.class || e instanceof IdxFormatException) {
+      return e.getMessage();
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   /** One transfer's progress, reported to the listener. */
