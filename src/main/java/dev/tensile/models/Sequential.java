@@ -44,6 +44,7 @@ import java.util.Set;
  */
 public final class Sequential {
   private final List<Layer> layers = new ArrayList<>();
+  private final List<Layer> layersView = Collections.unmodifiableList(layers);
   private String name;
   private int[] inputShape;
   private int[] outputShape;
@@ -205,7 +206,7 @@ public final class Sequential {
    * @return an unmodifiable list
    */
   public List<Layer> layers() {
-    return Collections.unmodifiableList(layers);
+    return layersView;
   }
 
   /**
