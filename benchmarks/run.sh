@@ -45,13 +45,15 @@ skipped=3 # the Java mains' exit status when the engine asked for cannot run
 say() { echo "[bench] $*" >&2; }
 info() { printf 'info\t%s\t%s\t%s\n' "$1" "$2" "$3" >>"$results"; }
 
-# Runs a Java main; an engine this JVM cannot run is skipped, any other failure stops the run.
+# Runs a Java main, showing its progress lines and logging all it prints; an engine this JVM
+# cannot run is skipped, any other failure stops the run.
 run_java() {
-  local status=0
-  "$@" 2>>"$out/java.log" || status=$?
-  if [ "$status" = "$skipped" ]; then
-    say "$(tail -1 "$out/java.log")"
-  elif [ "$status" != 0 ]; then
+  local status
+  set +e
+  "$@" 2>&1 | tee -a "$out/java.log" | grep --line-buffered -e '^\[bench\]' -e '^skipped' >&2
+  status=${PIPESTATUS[0]}
+  set -e
+  if [ "$status" != 0 ] && [ "$status" != "$skipped" ]; then
     say "failed ($status): $*"
     tail -20 "$out/java.log" >&2
     exit "$status"
