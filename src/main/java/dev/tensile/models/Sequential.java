@@ -62,6 +62,7 @@ public final class Sequential {
    * @param layers the layers, first to last
    */
   public Sequential(Layer... layers) {
+    name();
     for (Layer l : layers) {
       add(l);
     }
@@ -74,6 +75,7 @@ public final class Sequential {
    * @param layers the layers, first to last
    */
   public Sequential(Input input, Layer... layers) {
+    name();
     add(input);
     for (Layer l : layers) {
       add(l);
@@ -127,7 +129,8 @@ public final class Sequential {
   }
 
   /**
-   * Gives the model an explicit name (default {@code sequential}, {@code sequential_1}, ...).
+   * Gives the model an explicit name instead of the automatic one ({@code sequential}, {@code
+   * sequential_1}, ..., assigned when the model is made, as in Keras).
    *
    * @param newName a non-empty name
    * @return this model
