@@ -106,23 +106,30 @@ final class ArchiveReader implements Closeable {
     } catch (CharacterCodingException e) {
       throw new ModelFormatException(file, name + " is not valid UTF-8 text", e);
     }
+    JsonReader reader = new JsonReader(new StringReader(text));
+    reader.setStrictness(Strictness.STRICT);
     JsonElement root;
     boolean trailing;
     try {
-      JsonReader reader = new JsonReader(new StringReader(text));
-      reader.setStrictness(Strictness.STRICT);
       root = JsonParser.parseReader(reader);
       trailing = reader.peek() != JsonToken.END_DOCUMENT;
     } catch (JsonParseException | IOException e) {
-      throw new ModelFormatException(file, name + " is not valid JSON (" + e.getMessage() + ")", e);
+      // The reader describes where it stopped: "JsonReader at line 3 column 7 path $.config".
+      String where = reader.toString().replaceFirst("^JsonReader ", "");
+      throw new ModelFormatException(file, name + " is not valid JSON (" + where + ")", e);
     }
     if (trailing) {
       throw problem(name + " is not valid JSON: text follows the top-level value");
     }
     if (!root.isJsonObject()) {
-      throw problem(name + " must hold a JSON object, found " + root);
+      throw problem(name + " must hold a JSON object, found " + abbreviate(root.toString()));
     }
     return new JsonFields(this, name, root.getAsJsonObject());
+  }
+
+  /** Shortens text for a message to at most 60 characters. */
+  static String abbreviate(String text) {
+    return text.length() > 60 ? text.substring(0, 60) + "..." : text;
   }
 
   /** Decodes a {@code .npy} entry. */
@@ -160,25 +167,15 @@ final class ArchiveReader implements Closeable {
     Npy.Array array = npy(name);
     if (!array.header().dtype().equals(dtype)) {
       throw problem(
-          "entry '"
-              + name
-              + "' has dtype '"
-              + array.header().dtype()
-              + "', expected '"
-              + dtype
-              + "' for "
-              + what);
+          String.format(
+              "entry '%s' has dtype '%s', expected '%s' for %s",
+              name, array.header().dtype(), dtype, what));
     }
     if (!Arrays.equals(array.header().shape(), expectedShape)) {
       throw problem(
-          "entry '"
-              + name
-              + "' has shape "
-              + Shapes.format(array.header().shape())
-              + ", expected "
-              + Shapes.format(expectedShape)
-              + " for "
-              + what);
+          String.format(
+              "entry '%s' has shape %s, expected %s for %s",
+              name, Shapes.format(array.header().shape()), Shapes.format(expectedShape), what));
     }
     return array;
   }

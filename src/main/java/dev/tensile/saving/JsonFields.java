@@ -178,11 +178,8 @@ final class JsonFields {
   }
 
   private ModelFormatException wrongType(String key, String expected, JsonElement got) {
-    String shown = got.toString();
-    if (shown.length() > 60) {
-      shown = shown.substring(0, 60) + "...";
-    }
-    return archive.problem(path(key) + " must be " + expected + ", got " + shown);
+    return archive.problem(
+        path(key) + " must be " + expected + ", got " + ArchiveReader.abbreviate(got.toString()));
   }
 
   private String path(String key) {

@@ -50,12 +50,9 @@ final class LayerConfigs {
       config.addProperty("seed", ((Dropout) layer).seed());
     } else if (!(layer instanceof Flatten)) {
       throw new IllegalArgumentException(
-          "layer '"
-              + layer.name()
-              + "' is a "
-              + layer.getClass().getName()
-              + ", which cannot be saved; the format knows "
-              + KNOWN);
+          String.format(
+              "layer '%s' is a %s, which cannot be saved; the format knows %s",
+              layer.name(), layer.getClass().getName(), KNOWN));
     }
     return classAndConfig(layer.typeName(), config);
   }
@@ -105,11 +102,10 @@ final class LayerConfigs {
   private static String activationName(Layer layer, ActivationFunction f) {
     if (Activations.get(f.name()) != f) {
       throw new IllegalArgumentException(
-          "layer '"
-              + layer.name()
-              + "' uses activation "
-              + f.getClass().getName()
-              + ", which cannot be saved; the format knows linear, relu, sigmoid, tanh, softmax");
+          String.format(
+              "layer '%s' uses activation %s, which cannot be saved; the format knows linear, "
+                  + "relu, sigmoid, tanh, softmax",
+              layer.name(), f.getClass().getName()));
     }
     return f.name();
   }
@@ -130,11 +126,10 @@ final class LayerConfigs {
       return classAndConfig("Constant", config);
     }
     throw new IllegalArgumentException(
-        "layer '"
-            + layer.name()
-            + "' uses initializer "
-            + init.getClass().getName()
-            + ", which cannot be saved; the format knows VarianceScaling and Constant");
+        String.format(
+            "layer '%s' uses initializer %s, which cannot be saved; the format knows "
+                + "VarianceScaling and Constant",
+            layer.name(), init.getClass().getName()));
   }
 
   private static Initializer initializer(JsonFields json) throws ModelFormatException {
@@ -172,13 +167,8 @@ final class LayerConfigs {
         return e;
       }
     }
-    throw config.problem(
-        key
-            + " must be one of "
-            + EnumSet.allOf(type).toString().toLowerCase(Locale.ROOT)
-            + ", got '"
-            + value
-            + "'");
+    String known = EnumSet.allOf(type).toString().toLowerCase(Locale.ROOT);
+    throw config.problem(String.format("%s must be one of %s, got '%s'", key, known, value));
   }
 
   /** Keras's wrapping of an object's config: {@code {"class_name": ..., "config": {...}}}. */

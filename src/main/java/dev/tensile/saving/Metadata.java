@@ -84,11 +84,10 @@ final class Metadata {
     int version = json.integer("format_version");
     if (version > VERSION) {
       throw archive.problem(
-          "it was written by a newer version of Tensile (format "
-              + version
-              + ", this version reads up to "
-              + VERSION
-              + ")");
+          String.format(
+              "it was written by a newer version of Tensile (format %d, this version reads up "
+                  + "to %d)",
+              version, VERSION));
     }
     if (version < 1) {
       throw json.problem("format_version must be at least 1, got " + version);

@@ -7,6 +7,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.tensile.layers.Layer;
 import dev.tensile.models.Sequential;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,9 +65,9 @@ final class ModelConfig {
    * @param archive the file
    * @return the model
    * @throws ModelFormatException if the config is missing, invalid or names unknown classes
-   * @throws java.io.IOException if reading fails
+   * @throws IOException if reading fails
    */
-  static Sequential read(ArchiveReader archive) throws java.io.IOException {
+  static Sequential read(ArchiveReader archive) throws IOException {
     JsonFields json = archive.json(ENTRY);
     String className = json.string("class_name");
     if (!className.equals("Sequential")) {
@@ -98,9 +99,9 @@ final class ModelConfig {
    *
    * @param archive the file
    * @return the names
-   * @throws java.io.IOException if the config cannot be read
+   * @throws IOException if the config cannot be read
    */
-  static List<String> layerNames(ArchiveReader archive) throws java.io.IOException {
+  static List<String> layerNames(ArchiveReader archive) throws IOException {
     List<String> names = new ArrayList<>();
     for (JsonFields layer : archive.json(ENTRY).object("config").objects("layers")) {
       names.add(layer.object("config").string("name"));

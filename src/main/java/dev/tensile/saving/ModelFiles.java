@@ -1,12 +1,10 @@
 package dev.tensile.saving;
 
-import dev.tensile.layers.Layer;
 import dev.tensile.models.Sequential;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -77,7 +75,7 @@ public final class ModelFiles {
       }
       Sequential model = ModelConfig.read(archive);
       if (model.isBuilt()) {
-        VariableEntries.readWeights(archive, ModelConfig.layerNames(archive), model);
+        VariableEntries.readWeights(archive, VariableEntries.layerNames(model), model);
       }
       VariableEntries.readGenerators(archive, model);
       if (model.isCompiled()) {
@@ -103,13 +101,10 @@ public final class ModelFiles {
   static void saveWeights(Sequential model, Path path, UnaryOperator<OutputStream> wrap)
       throws IOException {
     requireBuilt(model, "saveWeights");
-    List<String> names = new ArrayList<>();
-    for (Layer layer : model.layers()) {
-      names.add(layer.name());
-    }
     Instant now = Instant.now();
     ArchiveWriter archive = new ArchiveWriter(now.toEpochMilli());
-    archive.add(Metadata.ENTRY, Metadata.of(Metadata.WEIGHTS, names, now));
+    archive.add(
+        Metadata.ENTRY, Metadata.of(Metadata.WEIGHTS, VariableEntries.layerNames(model), now));
     VariableEntries.writeWeights(model, archive);
     AtomicFile.write(path, wrap, archive::writeTo);
   }
@@ -140,11 +135,9 @@ public final class ModelFiles {
   private static void requireBuilt(Sequential model, String what) {
     if (!model.isBuilt()) {
       throw new IllegalStateException(
-          "model '"
-              + model.name()
-              + "' is not built; start it with an Input or call build(...) "
-              + "before "
-              + what);
+          String.format(
+              "model '%s' is not built; start it with an Input or call build(...) before %s",
+              model.name(), what));
     }
   }
 }

@@ -64,11 +64,8 @@ final class Npy {
           count + " elements do not fill shape " + Shapes.format(shape));
     }
     String dict =
-        "{'descr': '"
-            + dtype
-            + "', 'fortran_order': False, 'shape': "
-            + Shapes.format(shape)
-            + ", }";
+        String.format(
+            "{'descr': '%s', 'fortran_order': False, 'shape': %s, }", dtype, Shapes.format(shape));
     int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
     int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
     String header = dict + " ".repeat(padding) + "\n";
@@ -100,15 +97,16 @@ final class Npy {
       throw new IllegalArgumentException(
           ".npy version " + major + "." + minor + " is not supported (expected 1.0, 2.0 or 3.0)");
     }
+    if (major > 1 && in.remaining() < Integer.BYTES) {
+      throw new IllegalArgumentException(".npy array ends inside its header length");
+    }
     long headerLength =
         major == 1 ? Short.toUnsignedInt(in.getShort()) : Integer.toUnsignedLong(in.getInt());
     if (headerLength > in.remaining()) {
       throw new IllegalArgumentException(
-          ".npy header length "
-              + headerLength
-              + " runs past the end of the "
-              + file.length
-              + "-byte entry");
+          String.format(
+              ".npy header length %d runs past the end of the %d-byte entry",
+              headerLength, file.length));
     }
     byte[] headerBytes = new byte[(int) headerLength];
     in.get(headerBytes);
@@ -117,15 +115,13 @@ final class Npy {
     long count = Shapes.size(header.shape());
     if (in.remaining() != count * itemSize) {
       throw new IllegalArgumentException(
-          "shape "
-              + Shapes.format(header.shape())
-              + " of "
-              + header.dtype()
-              + " needs "
-              + count * itemSize
-              + " data bytes, the entry has "
-              + in.remaining()
-              + (in.remaining() < count * itemSize ? " (truncated)" : ""));
+          String.format(
+              "shape %s of %s needs %d data bytes, the entry has %d%s",
+              Shapes.format(header.shape()),
+              header.dtype(),
+              count * itemSize,
+              in.remaining(),
+              in.remaining() < count * itemSize ? " (truncated)" : ""));
     }
     return new Array(header, in.slice().order(ByteOrder.LITTLE_ENDIAN));
   }
@@ -138,13 +134,9 @@ final class Npy {
         return Long.BYTES;
       default:
         throw new IllegalArgumentException(
-            "dtype '"
-                + dtype
-                + "' is not supported: expected '"
-                + FLOAT32
-                + "' (float32) or '"
-                + INT64
-                + "' (int64)");
+            String.format(
+                "dtype '%s' is not supported: expected '%s' (float32) or '%s' (int64)",
+                dtype, FLOAT32, INT64));
     }
   }
 

@@ -105,16 +105,13 @@ final class VariableEntries {
     }
     if (withWeights.size() != targets.size()) {
       throw in.problem(
-          "it has weights for "
-              + withWeights.size()
-              + " layers "
-              + withWeights
-              + ", model '"
-              + model.name()
-              + "' has "
-              + targets.size()
-              + " layers with weights "
-              + names(targets));
+          String.format(
+              "it has weights for %s %s, model '%s' for %d %s",
+              count(withWeights.size(), "layer"),
+              withWeights,
+              model.name(),
+              targets.size(),
+              layerNames(targets)));
     }
     List<Tensor> values = new ArrayList<>();
     for (int l = 0; l < targets.size(); l++) {
@@ -122,19 +119,14 @@ final class VariableEntries {
       List<Variable> weights = target.weights();
       if (counts.get(l) != weights.size()) {
         throw in.problem(
-            "layer '"
-                + withWeights.get(l)
-                + "' has "
-                + counts.get(l)
-                + " weights in the file, "
-                + "layer '"
-                + target.name()
-                + "' of model '"
-                + model.name()
-                + "' has "
-                + weights.size()
-                + " "
-                + weights);
+            String.format(
+                "layer '%s' has %s in the file, layer '%s' of model '%s' has %d %s",
+                withWeights.get(l),
+                count(counts.get(l), "weight"),
+                target.name(),
+                model.name(),
+                weights.size(),
+                weights));
       }
       for (int i = 0; i < weights.size(); i++) {
         Variable v = weights.get(i);
@@ -190,15 +182,9 @@ final class VariableEntries {
     int expected = optimizer.slotValues().size();
     if (inFile != expected) {
       throw in.problem(
-          "it has "
-              + inFile
-              + " optimizer state arrays, but "
-              + optimizer
-              + " keeps "
-              + expected
-              + " for the model's "
-              + vars.size()
-              + " weights");
+          String.format(
+              "it has %d optimizer state arrays, but %s keeps %d for the model's %d weights",
+              inFile, optimizer, expected, vars.size()));
     }
     List<float[]> values = new ArrayList<>();
     for (int k = 0; k < expected; k++) {
@@ -209,7 +195,16 @@ final class VariableEntries {
     optimizer.restore(vars, steps, values);
   }
 
-  private static List<String> names(List<Layer> layers) {
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /** Returns the names of a model's layers, in order. */
+  static List<String> layerNames(Sequential model) {
+    return layerNames(model.layers());
+  }
+
+  private static List<String> layerNames(List<Layer> layers) {
     List<String> names = new ArrayList<>();
     for (Layer layer : layers) {
       names.add(layer.name());

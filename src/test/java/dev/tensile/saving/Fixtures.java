@@ -3,6 +3,7 @@ package dev.tensile.saving;
 import dev.tensile.layers.Dense;
 import dev.tensile.layers.Dropout;
 import dev.tensile.layers.Input;
+import dev.tensile.layers.Names;
 import dev.tensile.models.FitOptions;
 import dev.tensile.models.Sequential;
 import dev.tensile.tensor.Tensor;
@@ -34,9 +35,13 @@ final class Fixtures {
     return new FitOptions().epochs(epochs).batchSize(8).seed(5).verbose(0);
   }
 
-  /** A small compiled-ready model with dropout; the same weights every call. */
+  /**
+   * A small model with dropout, its layers named {@code dense}, {@code dropout}, {@code dense_1}:
+   * the same names, weights and dropout seed every call.
+   */
   static Sequential smallModel() {
     RandomSeed.set(1);
+    Names.reset();
     return new Sequential(
         new Input(4), new Dense(8, "relu"), new Dropout(0.25), new Dense(3, "softmax"));
   }
