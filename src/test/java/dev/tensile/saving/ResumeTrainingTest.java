@@ -70,6 +70,7 @@ class ResumeTrainingTest {
     Path file = dir.resolve("checkpoint.tensile");
     first.save(file);
     Sequential resumed = Sequential.load(file);
+    assertArrayEquals(first.predict(BLOBS[0]).data(), resumed.predict(BLOBS[0]).data());
     assertEquals(first.optimizer().toString(), resumed.optimizer().toString());
     assertEquals(first.optimizer().iterations(), resumed.optimizer().iterations());
     assertSlotsEqual(first.optimizer().slotValues(), resumed.optimizer().slotValues());
