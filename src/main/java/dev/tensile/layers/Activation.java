@@ -13,6 +13,7 @@ public final class Activation extends Layer implements LogitsLayer {
   private float[] input;
   private float[] y;
   private float[] dx;
+  private int width;
 
   /**
    * Makes the layer from a Keras activation name.
@@ -42,12 +43,12 @@ public final class Activation extends Layer implements LogitsLayer {
 
   @Override
   protected int[] computeBuild(int[] sampleShape) {
+    width = sampleShape[sampleShape.length - 1];
     return sampleShape;
   }
 
   @Override
   public float[] forward(float[] x, int batch, boolean training) {
-    int width = lastAxis();
     int rows = batch * outputSize() / width;
     input = x;
     y = Buffers.ensure(y, rows * width);
@@ -62,7 +63,6 @@ public final class Activation extends Layer implements LogitsLayer {
 
   @Override
   public float[] backward(float[] gradOutput, int batch) {
-    int width = lastAxis();
     int rows = batch * outputSize() / width;
     dx = Buffers.ensure(dx, rows * width);
     function.backward(y, gradOutput, dx, rows, width);
@@ -72,10 +72,5 @@ public final class Activation extends Layer implements LogitsLayer {
   @Override
   public float[] backwardFromLogits(float[] gradLogits, int batch) {
     return gradLogits;
-  }
-
-  private int lastAxis() {
-    int[] s = outputShape();
-    return s[s.length - 1];
   }
 }

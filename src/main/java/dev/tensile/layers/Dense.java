@@ -232,7 +232,7 @@ public final class Dense extends Layer implements LogitsLayer {
       y = z;
       return z;
     }
-    y = Buffers.ensure(y == z ? null : y, n);
+    y = Buffers.ensure(y, n);
     activation.forward(z, y, rows, units);
     return y;
   }

@@ -34,6 +34,8 @@ final class TrainingLoop {
   private List<Metric> testMetrics;
   private Logs trainLogs;
   private Logs testLogs;
+  private int width;
+  private int rowsPerSample;
 
   TrainingLoop(Sequential model) {
     this.model = model;
@@ -48,6 +50,7 @@ final class TrainingLoop {
   History fit(Tensor x, Tensor y, FitOptions options) {
     requireCompiled("fit");
     model.ensureBuilt(x);
+    cacheOutputShape();
     DataChecks.check(model, x, y, "fit");
     Tensor xVal = options.validationX();
     Tensor yVal = options.validationY();
@@ -159,6 +162,7 @@ final class TrainingLoop {
   double[] evaluate(Tensor x, Tensor y, EvaluateOptions options) {
     requireCompiled("evaluate");
     model.ensureBuilt(x);
+    cacheOutputShape();
     DataChecks.check(model, x, y, "evaluate");
     prepareMetrics(y);
     return run(x, y, options.batchSize(), options.verbose(), new Callback[0]);
@@ -166,6 +170,7 @@ final class TrainingLoop {
 
   Tensor predict(Tensor x, EvaluateOptions options) {
     model.ensureBuilt(x);
+    cacheOutputShape();
     DataChecks.checkInputs(model, x, "predict");
     int n = x.samples();
     int[] outShape = model.outputShape();
@@ -315,13 +320,19 @@ final class TrainingLoop {
   }
 
   private int outputWidth() {
-    int[] s = model.outputShape();
-    return s[s.length - 1];
+    return width;
   }
 
   /** Rows per sample that the loss sees: 1 unless the output has inner axes. */
   private int outputRows() {
-    return (int) (Shapes.size(model.outputShape()) / outputWidth());
+    return rowsPerSample;
+  }
+
+  /** Caches the output's width and rows per sample, so the loops never copy the shape. */
+  private void cacheOutputShape() {
+    int[] s = model.outputShape();
+    width = s[s.length - 1];
+    rowsPerSample = (int) (Shapes.size(s) / width);
   }
 
   /** Resolves metric names against the targets' shape, once per compile, as Keras does. */
