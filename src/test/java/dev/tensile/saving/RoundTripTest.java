@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tensile.utils.Categorical;
 import dev.tensile.initializers.Constant;
 import dev.tensile.initializers.VarianceScaling;
 import dev.tensile.layers.Activation;
@@ -147,7 +148,7 @@ class RoundTripTest {
     RandomSeed.set(7);
     Sequential model = new Sequential(new Input(4), new Dense(3, "softmax"));
     model.compile("rmsprop", "categorical_crossentropy", "accuracy");
-    Tensor y = Synthetic.oneHot(BLOBS[1], 3);
+    Tensor y = Categorical.toCategorical(BLOBS[1], 3);
     model.fit(BLOBS[0], y, fit(1));
     Sequential loaded = saveAndLoad(model);
     double[] before = model.evaluate(BLOBS[0], y, new EvaluateOptions().verbose(0));
