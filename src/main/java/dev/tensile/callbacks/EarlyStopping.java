@@ -31,7 +31,6 @@ import java.util.List;
  */
 public final class EarlyStopping extends MonitorCallback<EarlyStopping> {
   private int patience;
-  private int verbose;
   private Double baseline;
   private boolean restoreBestWeights;
   private int startFromEpoch;
@@ -69,17 +68,6 @@ public final class EarlyStopping extends MonitorCallback<EarlyStopping> {
    */
   public EarlyStopping patience(int epochs) {
     patience = Checks.atLeastZero("patience", epochs);
-    return this;
-  }
-
-  /**
-   * Sets the verbosity (default 0): above 0 prints the stop and the restore.
-   *
-   * @param value at least 0
-   * @return this callback
-   */
-  public EarlyStopping verbose(int value) {
-    verbose = Checks.atLeastZero("verbose", value);
     return this;
   }
 
@@ -180,11 +168,11 @@ public final class EarlyStopping extends MonitorCallback<EarlyStopping> {
 
   @Override
   public void onTrainEnd(Logs logs) {
-    if (stoppedEpoch > 0 && verbose > 0) {
+    if (stoppedEpoch > 0 && verbose() > 0) {
       Console.say("Epoch " + (stoppedEpoch + 1) + ": early stopping");
     }
     if (restoreBestWeights && bestWeights != null) {
-      if (verbose > 0) {
+      if (verbose() > 0) {
         Console.say(
             "Restoring model weights from the end of the best epoch: " + (bestEpoch + 1) + ".");
       }
@@ -195,7 +183,7 @@ public final class EarlyStopping extends MonitorCallback<EarlyStopping> {
   @Override
   public String toString() {
     return "EarlyStopping(monitor=" + monitor() + ", minDelta=" + minDelta() + ", patience="
-        + patience + ", verbose=" + verbose + ", mode=" + mode() + ", baseline=" + baseline
+        + patience + ", verbose=" + verbose() + ", mode=" + mode() + ", baseline=" + baseline
         + ", restoreBestWeights=" + restoreBestWeights + ", startFromEpoch=" + startFromEpoch
         + ")";
   }

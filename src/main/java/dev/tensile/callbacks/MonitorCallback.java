@@ -5,7 +5,7 @@ import java.util.OptionalDouble;
 
 /**
  * The base of callbacks that watch one logged quantity, Keras's {@code MonitorCallback}: it owns
- * the monitored key, the direction and the improvement test, so {@link EarlyStopping}, {@code
+ * the monitored key, the direction and the improvement test, so {@link EarlyStopping}, {@link
  * ModelCheckpoint} and {@link ReduceLROnPlateau} write only what they do about it.
  *
  * <p>Improvement, with {@code d = |minDelta|}: in mode {@code min}, {@code current + d <
@@ -24,6 +24,7 @@ public abstract class MonitorCallback<T extends MonitorCallback<T>> implements C
   private String monitor = DEFAULT_MONITOR;
   private String mode = "auto";
   private double minDelta;
+  private int verbose;
   private Double best;
   private Boolean maximize;
   private boolean warned;
@@ -77,6 +78,27 @@ public abstract class MonitorCallback<T extends MonitorCallback<T>> implements C
     mode = value;
     maximize = null;
     return self();
+  }
+
+  /**
+   * Sets the verbosity (default 0): above 0 the callback prints what it does, as Keras does.
+   *
+   * @param value at least 0
+   * @return this callback
+   * @throws IllegalArgumentException if negative
+   */
+  public T verbose(int value) {
+    verbose = Checks.atLeastZero("verbose", value);
+    return self();
+  }
+
+  /**
+   * Returns the verbosity.
+   *
+   * @return 0 for silent
+   */
+  public int verbose() {
+    return verbose;
   }
 
   /**

@@ -37,7 +37,6 @@ public final class ReduceLROnPlateau extends MonitorCallback<ReduceLROnPlateau> 
 
   private double factor = 0.1;
   private int patience = 10;
-  private int verbose;
   private int cooldown;
   private double minLr;
   private int wait;
@@ -81,17 +80,6 @@ public final class ReduceLROnPlateau extends MonitorCallback<ReduceLROnPlateau> 
    */
   public ReduceLROnPlateau patience(int epochs) {
     patience = Checks.atLeastZero("patience", epochs);
-    return this;
-  }
-
-  /**
-   * Sets the verbosity (default 0): above 0 prints each reduction.
-   *
-   * @param value at least 0
-   * @return this callback
-   */
-  public ReduceLROnPlateau verbose(int value) {
-    verbose = Checks.atLeastZero("verbose", value);
     return this;
   }
 
@@ -190,7 +178,7 @@ public final class ReduceLROnPlateau extends MonitorCallback<ReduceLROnPlateau> 
       if (wait >= patience && oldLr > (float) minLr) {
         double newLr = Math.max(oldLr * factor, minLr);
         optimizer.setLearningRate(newLr);
-        if (verbose > 0) {
+        if (verbose() > 0) {
           Console.say(
               "\nEpoch " + (epoch + 1) + ": ReduceLROnPlateau reducing learning rate to "
                   + FloatRepr.of(newLr) + ".");
@@ -204,7 +192,7 @@ public final class ReduceLROnPlateau extends MonitorCallback<ReduceLROnPlateau> 
   @Override
   public String toString() {
     return "ReduceLROnPlateau(monitor=" + monitor() + ", factor=" + factor + ", patience="
-        + patience + ", verbose=" + verbose + ", mode=" + mode() + ", minDelta=" + minDelta()
+        + patience + ", verbose=" + verbose() + ", mode=" + mode() + ", minDelta=" + minDelta()
         + ", cooldown=" + cooldown + ", minLr=" + minLr + ")";
   }
 }

@@ -5,8 +5,9 @@
  * dev.tensile.callbacks.ProgbarLogger} prints Keras's progress bar.
  *
  * <p>Keras's ready-made callbacks, with its defaults and set fluently: {@link
- * dev.tensile.callbacks.EarlyStopping}, {@link dev.tensile.callbacks.ReduceLROnPlateau} (both on
- * {@link dev.tensile.callbacks.MonitorCallback}, which owns the monitored key, the mode and the
+ * dev.tensile.callbacks.EarlyStopping}, {@link dev.tensile.callbacks.ModelCheckpoint}, {@link
+ * dev.tensile.callbacks.ReduceLROnPlateau} (all three on {@link
+ * dev.tensile.callbacks.MonitorCallback}, which owns the monitored key, the mode and the
  * improvement test), {@link dev.tensile.callbacks.LearningRateScheduler}, {@link
  * dev.tensile.callbacks.CSVLogger} and {@link dev.tensile.callbacks.TerminateOnNaN}.
  */

@@ -89,7 +89,8 @@ class CallbackOrderTest {
     List<Callback> callbacks = new ArrayList<>(List.of(more));
     callbacks.add(new Recorder("", events));
     // 200 samples, 10% for validation: 180 training samples in 2 batches, 20 in 1 test batch.
-    model.fit(Fixtures.BLOBS[0], Fixtures.BLOBS[1], options.batchSize(90).verbose(0).validationSplit(0.1)
+    model.fit(Fixtures.BLOBS[0], Fixtures.BLOBS[1],
+        options.batchSize(90).verbose(0).validationSplit(0.1)
         .callbacks(callbacks.toArray(new Callback[0])));
     return events;
   }

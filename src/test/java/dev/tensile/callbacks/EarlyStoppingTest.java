@@ -54,9 +54,10 @@ class EarlyStoppingTest {
   void minDeltaIsStrictAndItsSignIgnored() {
     // 0.75 + 0.25 is exactly 1.0, which is not below 1.0: no improvement, stop at epoch 1.
     EarlyStopping es = new EarlyStopping().minDelta(0.25);
-    assertEquals(2, run(es, model, "val_loss", 1.0, 0.75));
+    assertEquals(2, run(es, model, "val_loss", 1.0, 0.75, 0.5));
+    assertEquals(1, es.stoppedEpoch());
     EarlyStopping negative = new EarlyStopping().minDelta(-0.25);
-    assertEquals(2, run(negative, model, "val_loss", 1.0, 0.75));
+    assertEquals(2, run(negative, model, "val_loss", 1.0, 0.75, 0.5));
     EarlyStopping enough = new EarlyStopping().minDelta(0.25);
     assertEquals(3, run(enough, model, "val_loss", 1.0, 0.5, 0.2));
     assertEquals(0, enough.stoppedEpoch());

@@ -54,7 +54,8 @@ class LearningRateSchedulerTest {
   void drivesTheRateDuringARealFit() {
     Sequential net = Fixtures.blobNet(new SGD(0.01), 4);
     LearningRateScheduler s = new LearningRateScheduler((epoch, lr) -> 0.01 * (epoch + 1));
-    net.fit(Fixtures.BLOBS[0], Fixtures.BLOBS[1], new FitOptions().epochs(3).verbose(0).callbacks(s));
+    net.fit(Fixtures.BLOBS[0], Fixtures.BLOBS[1],
+        new FitOptions().epochs(3).verbose(0).callbacks(s));
     assertEquals(List.of((double) 0.01f, (double) 0.02f, (double) 0.03f), s.learningRates());
     assertEquals(0.03f, net.optimizer().learningRate());
   }

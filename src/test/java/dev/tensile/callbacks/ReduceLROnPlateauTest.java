@@ -130,7 +130,8 @@ class ReduceLROnPlateauTest {
     // The loss falls every epoch, so in mode max nothing after epoch 0 improves.
     ReduceLROnPlateau r = new ReduceLROnPlateau().monitor("loss").mode("max").patience(0)
         .factor(0.5);
-    net.fit(Fixtures.BLOBS[0], Fixtures.BLOBS[1], new FitOptions().epochs(3).verbose(0).seed(1).callbacks(r));
+    net.fit(Fixtures.BLOBS[0], Fixtures.BLOBS[1],
+        new FitOptions().epochs(3).verbose(0).seed(1).callbacks(r));
     double half = (float) (LR * 0.5);
     assertEquals(List.of(LR, LR, half), r.learningRates());
     assertEquals((float) (half * 0.5), net.optimizer().learningRate());
