@@ -8,11 +8,9 @@ import dev.tensile.models.Sequential;
  * (B from 0) and asks the model to stop, so {@code fit} ends after that batch and still calls
  * {@code onTrainEnd}; with {@code raiseError(true)} it throws instead.
  *
- * <p>How it relates to {@code fit}: Tensile's training loop already refuses a non-finite batch
- * loss, throwing an {@link IllegalStateException} that names the epoch and batch before any
- * callback sees it. Within {@code fit} this callback therefore acts only if the running average it
- * is shown overflows while every batch loss is finite; it is fully in force for any other caller
- * of the batch hooks, such as a custom loop.
+ * <p>How it relates to {@code fit}: without this callback, a non-finite batch loss makes {@code
+ * fit} throw an {@link IllegalStateException} naming the epoch and batch; with it, the callback
+ * sees that batch's logs first and stops training gracefully, as in Keras.
  */
 public final class TerminateOnNaN implements Callback {
   private boolean raiseError;
