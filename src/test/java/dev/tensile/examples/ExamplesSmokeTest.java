@@ -66,4 +66,16 @@ class ExamplesSmokeTest {
     assertTrue(text.contains("one-hot targets: (1800, 10)"), text);
     assertTrue(text.contains("test loss and accuracy: ["), text);
   }
+
+  @Test
+  void trainingBeyondTheTutorial() throws Exception {
+    String text = run(TrainingBeyondTheTutorial::main);
+    assertTrue(text.contains(" (Dropout) "), text);
+    assertTrue(text.contains("saving model to"), text);
+    assertTrue(text.contains("Reloaded the best model"), text);
+    assertTrue(text.contains("test loss and accuracy: ["), text);
+    assertTrue(Files.size(out.resolve("learning-curves.png")) > 1000);
+    assertTrue(Files.readString(out.resolve("history.csv"))
+        .startsWith("epoch,accuracy,loss,val_accuracy,val_loss"));
+  }
 }
