@@ -1,5 +1,7 @@
 package dev.tensile.engine.vector;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -12,8 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * b[bi + p * bs]} and is read {@code L} or {@code 2L} floats wide; row r of C starts at {@code
  * c[ci + r * cs]}. With {@code add} false the block starts from zero, otherwise from C.
  *
- * <p>Every output element is the same chain {@code acc = fma(a_p, b_p, acc)} for p ascending,
- * whichever kernel computes it; storing and reloading a float is exact, so splitting p into blocks
+ * <p>Every output element is the same chain {@code acc = fma(a_p, b_p, acc)} for p ascending
+ * (a multiply and an add, each rounded, on a CPU without fused multiply-add), whichever kernel
+ * computes it; storing and reloading a float is exact, so splitting p into blocks
  * does not change it either. That is what makes the engine's results independent of blocking
  * and thread count. Only one species is used in the whole engine: on JDK 17 a second one stops
  * the operations from being compiled to vector instructions.
@@ -24,6 +27,12 @@ final class Kernels {
 
   /** Floats per vector. */
   static final int L = SPECIES.length();
+
+  /**
+   * Whether the CPU has fused multiply-add. Without it the JVM computes a fused multiply-add in
+   * software, thousands of times slower than a multiply and an add, so the kernels do those.
+   */
+  static final boolean FUSED = cpuHasFma();
 
   private Kernels() {}
 
@@ -48,17 +57,17 @@ final class Kernels {
       FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
       FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + L);
       FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);
-      s00 = x.fma(b0, s00);
-      s01 = x.fma(b1, s01);
+      s00 = madd(x, b0, s00);
+      s01 = madd(x, b1, s01);
       x = FloatVector.broadcast(SPECIES, a[ai + ars]);
-      s10 = x.fma(b0, s10);
-      s11 = x.fma(b1, s11);
+      s10 = madd(x, b0, s10);
+      s11 = madd(x, b1, s11);
       x = FloatVector.broadcast(SPECIES, a[ai + 2 * ars]);
-      s20 = x.fma(b0, s20);
-      s21 = x.fma(b1, s21);
+      s20 = madd(x, b0, s20);
+      s21 = madd(x, b1, s21);
       x = FloatVector.broadcast(SPECIES, a[ai + 3 * ars]);
-      s30 = x.fma(b0, s30);
-      s31 = x.fma(b1, s31);
+      s30 = madd(x, b0, s30);
+      s31 = madd(x, b1, s31);
       ai += acs;
       bi += bs;
     }
@@ -87,10 +96,10 @@ final class Kernels {
     FloatVector s3 = start(c, c3, add);
     for (int p = 0; p < kc; p++) {
       FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
-      s0 = FloatVector.broadcast(SPECIES, a[ai]).fma(b0, s0);
-      s1 = FloatVector.broadcast(SPECIES, a[ai + ars]).fma(b0, s1);
-      s2 = FloatVector.broadcast(SPECIES, a[ai + 2 * ars]).fma(b0, s2);
-      s3 = FloatVector.broadcast(SPECIES, a[ai + 3 * ars]).fma(b0, s3);
+      s0 = madd(FloatVector.broadcast(SPECIES, a[ai]), b0, s0);
+      s1 = madd(FloatVector.broadcast(SPECIES, a[ai + ars]), b0, s1);
+      s2 = madd(FloatVector.broadcast(SPECIES, a[ai + 2 * ars]), b0, s2);
+      s3 = madd(FloatVector.broadcast(SPECIES, a[ai + 3 * ars]), b0, s3);
       ai += acs;
       bi += bs;
     }
@@ -110,8 +119,8 @@ final class Kernels {
     FloatVector s1 = start(c, ci + L, add);
     for (int p = 0; p < kc; p++) {
       FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);
-      s0 = x.fma(FloatVector.fromArray(SPECIES, b, bi), s0);
-      s1 = x.fma(FloatVector.fromArray(SPECIES, b, bi + L), s1);
+      s0 = madd(x, FloatVector.fromArray(SPECIES, b, bi), s0);
+      s1 = madd(x, FloatVector.fromArray(SPECIES, b, bi + L), s1);
       ai += acs;
       bi += bs;
     }
@@ -127,11 +136,27 @@ final class Kernels {
       int kc, boolean add) {
     FloatVector s0 = start(c, ci, add);
     for (int p = 0; p < kc; p++) {
-      s0 = FloatVector.broadcast(SPECIES, a[ai]).fma(FloatVector.fromArray(SPECIES, b, bi), s0);
+      FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);
+      s0 = madd(x, FloatVector.fromArray(SPECIES, b, bi), s0);
       ai += acs;
       bi += bs;
     }
     s0.intoArray(c, ci);
+  }
+
+  /** {@code x * y + s}, fused where the CPU can. */
+  private static FloatVector madd(FloatVector x, FloatVector y, FloatVector s) {
+    return FUSED ? x.fma(y, s) : x.mul(y).add(s);
+  }
+
+  private static boolean cpuHasFma() {
+    try {
+      HotSpotDiagnosticMXBean vm =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      return vm == null || Boolean.parseBoolean(vm.getVMOption("UseFMA").getValue());
+    } catch (RuntimeException | LinkageError notHotSpot) {
+      return true;
+    }
   }
 
   private static FloatVector start(float[] c, int ci, boolean add) {
