@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** How {@link Engines} picks the engine from {@code -Dtensile.engine}. */
 class EnginesTest {
+  /** The thread-count property, spelled out so that this test needs no Vector API class. */
+  private static final String THREADS = "tensile.threads";
+
   private static String expectedAuto() {
     return Engines.vectorAvailable() ? "vector" : "ejml";
   }
@@ -33,6 +37,25 @@ class EnginesTest {
       IllegalStateException e =
           assertThrows(IllegalStateException.class, () -> Engines.choose("vector"));
       assertTrue(e.getMessage().contains("--add-modules"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aBadThreadCountIsReportedAsSuch() {
+    Assumptions.assumeTrue(Engines.vectorAvailable(), "JVM started without jdk.incubator.vector");
+    String saved = System.getProperty(THREADS);
+    try {
+      System.setProperty(THREADS, "-2");
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> Engines.choose("vector"));
+      assertTrue(e.getMessage().contains(THREADS + " must be a positive integer"), e.getMessage());
+      assertTrue(e.getMessage().contains("'-2'"), e.getMessage());
+    } finally {
+      if (saved == null) {
+        System.clearProperty(THREADS);
+      } else {
+        System.setProperty(THREADS, saved);
+      }
     }
   }
 
