@@ -7,16 +7,16 @@ import java.util.Arrays;
 
 /**
  * The fast engine: register-blocked, cache-blocked products with the Java Vector API ({@code
- * jdk.incubator.vector}), split across a few threads for large products.
+ * jdk.incubator.vector}), split across a few threads when large.
  *
- * <p>{@code C = op(A) B} is computed 4 rows by 2 vectors at a time ({@code FloatVector
- * .SPECIES_PREFERRED}: 16 floats with AVX-512, 8 with AVX2); {@code multTransB} first transposes
- * its n x k factor (or, when that moves fewer floats, computes {@code C^T = B A^T} and transposes A
- * and the result), and products narrower than one vector run on a zero-padded copy. Products of at
+ * <p>{@code C = op(A) B} is computed 4 rows by 2 vectors at a time, in the JVM's preferred vector
+ * width (16 floats with AVX-512, 8 with AVX2) and no other. {@code multTransB} first transposes its
+ * n x k factor (or, when that moves fewer floats, computes {@code C^T = B A^T} and transposes A and
+ * the result), and a product narrower than one vector runs on a zero-padded copy. Products of at
  * least {@value #PARALLEL_MIN_WORK} multiply-adds ({@code m * k * n}) are split into disjoint row
- * or column ranges of C, one per thread. Every element of C is the same chain of fused
- * multiply-adds in ascending p, whatever the blocking and the split, so the results are
- * bit-identical for every thread count.
+ * or column ranges of C, one per thread. Every element of C is the same chain of multiply-adds in
+ * ascending p, whatever the blocking and the split, so the results are bit-identical for every
+ * thread count (they may differ from EJML's in the last bits).
  *
  * <p>Thread-safe; a product of a shape seen before allocates nothing. The JVM needs {@code
  * --add-modules=jdk.incubator.vector}; the kernels reach full speed after a second or two of use,
@@ -27,8 +27,9 @@ public final class VectorEngine implements MatrixEngine {
   public static final String THREADS_PROPERTY = "tensile.threads";
 
   /**
-   * Products with at least this many multiply-adds are split across threads: a Dense layer of 784
-   * inputs and 100 units splits from a batch of 64, its output layer of 10 units never.
+   * Products with at least this many multiply-adds ({@code 2^22}) are split across threads: for a
+   * Dense layer of 784 inputs and 100 units, from a batch of 54 on. A batch of 32 stays on the
+   * caller's thread: handing half of it over costs about what it saves.
    */
   public static final long PARALLEL_MIN_WORK = 1L << 22;
 
