@@ -89,7 +89,8 @@ final class Product implements WorkerPool.Job {
   }
 
   /**
-   * Splits the product into parts for threads, or into a single part.
+   * Splits the product into parts for threads, or into a single part: by columns if it is at least
+   * as wide as tall (each part then packs only its own columns of B), otherwise by rows.
    *
    * @param maxParts the most parts wanted
    * @return the number of parts, between 1 and maxParts
@@ -97,7 +98,7 @@ final class Product implements WorkerPool.Job {
   int split(int maxParts) {
     int columnUnits = n / (2 * L);
     int rowUnits = (m + 3) / 4;
-    splitColumns = n > m && columnUnits >= maxParts;
+    splitColumns = n >= m && columnUnits >= maxParts;
     parts = Math.max(1, Math.min(maxParts, splitColumns ? columnUnits : rowUnits));
     return parts;
   }

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * n x k factor (or, when that moves fewer floats, computes {@code C^T = B A^T} and transposes A and
  * the result), and a product narrower than one vector runs on a zero-padded copy. Products of at
  * least {@value #PARALLEL_MIN_WORK} multiply-adds ({@code m * k * n}) are split into disjoint row
- * or column ranges of C, one per thread. Every element of C is the same chain of multiply-adds in
+ * or column ranges of C, two per thread. Every element of C is the same chain of multiply-adds in
  * ascending p, whatever the blocking and the split, so the results are bit-identical for every
  * thread count (they may differ from EJML's in the last bits).
  *
@@ -32,6 +32,12 @@ public final class VectorEngine implements MatrixEngine {
    * caller's thread: handing half of it over costs about what it saves.
    */
   public static final long PARALLEL_MIN_WORK = 1L << 22;
+
+  /**
+   * Parts per thread of a split product: threads claim parts as they become free, so one that a
+   * busy machine delays leaves its second part to the others.
+   */
+  private static final int PARTS_PER_THREAD = 2;
 
   private final int threads;
   private final WorkerPool pool;
@@ -133,7 +139,7 @@ public final class VectorEngine implements MatrixEngine {
       Product product, float[] a, int ars, int acs, float[] b, float[] c, int m, int k, int n) {
     product.set(a, ars, acs, b, c, m, k, n);
     boolean large = (long) m * k * n >= PARALLEL_MIN_WORK;
-    int parts = product.split(large ? threads : 1);
+    int parts = product.split(large ? threads * PARTS_PER_THREAD : 1);
     if (parts == 1) {
       product.computeBlock(0, m, 0, n);
     } else {
