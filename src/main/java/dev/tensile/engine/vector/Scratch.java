@@ -15,8 +15,8 @@ final class Scratch {
 
   private final Product product = new Product();
   private float[] panels = new float[0];
-  private float[] staged = new float[0];
-  private float[] stagedC = new float[0];
+  private float[] stagedFactor = new float[0];
+  private float[] stagedOutput = new float[0];
 
   private Scratch() {}
 
@@ -52,16 +52,16 @@ final class Scratch {
   }
 
   /**
-   * Returns room for the padded output.
+   * Returns room for a padded or transposed output.
    *
    * @param size floats needed
    * @return an array of at least {@code size} floats, contents undefined
    */
-  float[] stagedC(int size) {
-    if (stagedC.length < size) {
-      stagedC = new float[size];
+  float[] stagedOutput(int size) {
+    if (stagedOutput.length < size) {
+      stagedOutput = new float[size];
     }
-    return stagedC;
+    return stagedOutput;
   }
 
   /**
@@ -77,10 +77,10 @@ final class Scratch {
    * @return the copy, in an array of at least {@code k * width} floats
    */
   float[] stage(float[] b, boolean transposed, int k, int n, int width) {
-    if (staged.length < k * width) {
-      staged = new float[k * width];
+    if (stagedFactor.length < k * width) {
+      stagedFactor = new float[k * width];
     }
-    float[] s = staged;
+    float[] s = stagedFactor;
     if (transposed) {
       Transpose.copy(b, k, n, k, s, width);
     } else {

@@ -118,14 +118,14 @@ public final class VectorEngine implements MatrixEngine {
       // C^T = B A^T: transposing A and C moves fewer floats than transposing B.
       int width = Math.max(m, L);
       float[] at = scratch.stage(a, true, k, m, width);
-      float[] ct = scratch.stagedC(n * width);
+      float[] ct = scratch.stagedOutput(n * width);
       run(scratch.product(), b, k, 1, at, ct, n, k, width);
       Transpose.copy(ct, width, n, m, c, n);
       return;
     }
     int width = Math.max(n, L);
     float[] bb = bTransposed || width > n ? scratch.stage(b, bTransposed, k, n, width) : b;
-    float[] cc = width > n ? scratch.stagedC(m * width) : c;
+    float[] cc = width > n ? scratch.stagedOutput(m * width) : c;
     run(scratch.product(), a, ars, acs, bb, cc, m, k, width);
     if (width > n) {
       for (int i = 0; i < m; i++) {
@@ -138,14 +138,17 @@ public final class VectorEngine implements MatrixEngine {
   private void run(
       Product product, float[] a, int ars, int acs, float[] b, float[] c, int m, int k, int n) {
     product.set(a, ars, acs, b, c, m, k, n);
-    boolean large = (long) m * k * n >= PARALLEL_MIN_WORK;
-    int parts = product.split(large ? threads * PARTS_PER_THREAD : 1);
-    if (parts == 1) {
-      product.computeBlock(0, m, 0, n);
-    } else {
-      pool.run(product, parts);
+    try {
+      boolean large = (long) m * k * n >= PARALLEL_MIN_WORK;
+      int parts = product.split(large ? threads * PARTS_PER_THREAD : 1);
+      if (parts == 1) {
+        product.computeBlock(0, m, 0, n);
+      } else {
+        pool.run(product, parts);
+      }
+    } finally {
+      product.clear();
     }
-    product.clear();
   }
 
   private static int defaultThreads() {
