@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class VectorEngineTest extends MatrixEngineContract {
   /** Shapes {m, k, n} large enough to be split across threads, by rows, columns and padded. */
   private static final int[][] LARGE_SHAPES = {
-    {300, 517, 131}, {40, 300, 1000}, {1500, 600, 5}, {131, 517, 300},
+    {300, 517, 131}, {40, 300, 1000}, {3000, 600, 5}, {131, 517, 300},
   };
 
   @BeforeAll
@@ -40,6 +40,7 @@ class VectorEngineTest extends MatrixEngineContract {
         int m = s[0];
         int k = s[1];
         int n = s[2];
+        assertTrue((long) m * k * n >= VectorEngine.PARALLEL_MIN_WORK, "too small to split");
         float[] a = randomWithSurplus(op.aSize(m, k), random, false);
         float[] b = randomWithSurplus(op.bSize(k, n), random, false);
         float[] single = new float[m * n];
@@ -69,8 +70,9 @@ class VectorEngineTest extends MatrixEngineContract {
     VectorEngine shared = new VectorEngine(2);
     SplittableRandom random = new SplittableRandom(23);
     int m = 300;
-    int k = 200;
+    int k = 300;
     int n = 100;
+    assertTrue((long) m * k * n >= VectorEngine.PARALLEL_MIN_WORK, "too small to split");
     float[][] as = new float[4][];
     float[][] expected = new float[4][];
     float[][] results = new float[4][];
