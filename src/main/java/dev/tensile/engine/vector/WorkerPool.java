@@ -82,8 +82,11 @@ final class WorkerPool {
       if (t instanceof RuntimeException) {
         throw (RuntimeException) t;
       }
-      if (t != null) {
+      if (t instanceof Error) {
         throw (Error) t;
+      }
+      if (t != null) {
+        throw new IllegalStateException("a part of a matrix product failed", t);
       }
     } finally {
       busy.unlock();
