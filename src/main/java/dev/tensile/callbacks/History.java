@@ -1,5 +1,11 @@
 package dev.tensile.callbacks;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -102,6 +108,51 @@ public final class History implements Callback {
    */
   public Map<String, Object> params() {
     return Collections.unmodifiableMap(params);
+  }
+
+  /**
+   * Returns the history as the CSV text Keras's {@code CSVLogger} would have written for the same
+   * run: the header {@code epoch,accuracy,loss,val_accuracy,val_loss} (keys sorted), then one line
+   * per epoch, epochs from 0, floats as Python prints them, {@code NA} where a key has no value,
+   * every line ended by {@code \r\n}.
+   *
+   * @return the CSV text; only the header line if nothing was recorded
+   */
+  public String toCsv() {
+    List<String> keys = new ArrayList<>(values.keySet());
+    StringBuilder text = new StringBuilder(CsvText.header(keys, ","));
+    for (int e = 0; e < epochs.size(); e++) {
+      Double[] row = new Double[keys.size()];
+      for (int k = 0; k < row.length; k++) {
+        List<Double> column = values.get(keys.get(k));
+        row[k] = e < column.size() ? column.get(e) : null;
+      }
+      text.append(CsvText.row(epochs.get(e), row, ","));
+    }
+    return text.toString();
+  }
+
+  /**
+   * Writes {@link #toCsv()} to a file atomically: to a temporary file beside it, then moved over
+   * it, so a reader never sees a half-written file.
+   *
+   * @param file the destination; its directory must exist
+   * @throws IOException if writing or moving fails; the destination is then unchanged
+   */
+  public void writeCsv(Path file) throws IOException {
+    Path target = file.toAbsolutePath();
+    Path temp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
+    try {
+      Files.writeString(temp, toCsv(), StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
   }
 
   @Override

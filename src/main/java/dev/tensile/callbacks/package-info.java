@@ -3,5 +3,12 @@
  * each batch, in Keras's order, with the current {@link dev.tensile.callbacks.Logs}. {@link
  * dev.tensile.callbacks.History} records every epoch's logs; {@link
  * dev.tensile.callbacks.ProgbarLogger} prints Keras's progress bar.
+ *
+ * <p>Keras's ready-made callbacks, with its defaults and set fluently: {@link
+ * dev.tensile.callbacks.EarlyStopping}, {@link dev.tensile.callbacks.ModelCheckpoint}, {@link
+ * dev.tensile.callbacks.ReduceLROnPlateau} (all three on {@link
+ * dev.tensile.callbacks.MonitorCallback}, which owns the monitored key, the mode and the
+ * improvement test), {@link dev.tensile.callbacks.LearningRateScheduler}, {@link
+ * dev.tensile.callbacks.CSVLogger} and {@link dev.tensile.callbacks.TerminateOnNaN}.
  */
 package dev.tensile.callbacks;

@@ -1,17 +1,21 @@
 package dev.tensile.datasets;
 
+import dev.tensile.utils.ProgressBar;
+import dev.tensile.utils.Terminal;
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.List;
 
 /**
- * Prints download progress as Keras does: a {@code Downloading data from <url>} line, then one line
- * rewritten in place ({@code \r}) each time another percent arrives.
+ * Prints download progress as Keras does: a {@code Downloading data from <url>} line, then Keras's
+ * progress bar counting bytes, e.g. {@code 26421880/26421880 ━━━━━━━━━━━━━━━━━━━━ 2s 0us/step}
+ * (redrawn in place on a terminal, one finished line otherwise).
  */
 final class ConsoleDownloadListener implements DownloadListener {
-  private static final long UNKNOWN_SIZE_STEP = 1 << 20;
+  private static final double[] NO_VALUES = new double[0];
 
   private final PrintStream out;
-  private long lastShown = -1;
+  private ProgressBar bar;
 
   ConsoleDownloadListener(PrintStream out) {
     this.out = out;
@@ -20,24 +24,25 @@ final class ConsoleDownloadListener implements DownloadListener {
   @Override
   public void started(URI url, long totalBytes) {
     out.println("Downloading data from " + url);
-    lastShown = -1;
+    out.flush();
+    bar = new ProgressBar(
+        Math.max(totalBytes, ProgressBar.UNKNOWN_TARGET), 1, out,
+        out == System.out && Terminal.isInteractive(), System::nanoTime);
   }
 
   @Override
   public void progress(long bytesSoFar, long totalBytes) {
-    long step = totalBytes > 0 ? bytesSoFar * 100 / totalBytes : bytesSoFar / UNKNOWN_SIZE_STEP;
-    if (step != lastShown) {
-      lastShown = step;
-      out.print(
-          totalBytes > 0
-              ? "\r" + bytesSoFar + "/" + totalBytes + " bytes (" + step + "%)"
-              : "\r" + bytesSoFar + " bytes");
-      out.flush();
-    }
+    bar.update(bytesSoFar, List.of(), NO_VALUES);
   }
 
   @Override
   public void ended(long bytesSoFar, boolean complete) {
-    out.println(complete ? "" : " - failed");
+    if (complete) {
+      bar.finish(List.of(), NO_VALUES);
+    } else {
+      out.println();
+      out.println("Download failed after " + bytesSoFar + " bytes");
+    }
+    out.flush();
   }
 }

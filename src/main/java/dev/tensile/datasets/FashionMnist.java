@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>{@link #loadData()} searches the places {@link DatasetLoader} lists, downloading from the
- * mirror Keras uses ({@value #MIRROR}) as a last resort. A subset of the first 2,000 training and
- * 500 test images ships inside the library (MIT licence, copyright Zalando SE) for examples and
+ * mirror Keras uses ({@value #MIRROR}) as a last resort. A subset of the first 1,800 training and
+ * 450 test images ships inside the library (MIT licence, copyright Zalando SE) for examples and
  * tests that must run anywhere: {@link #loadBundledSubset()}.
  */
 public final class FashionMnist {
@@ -109,7 +109,7 @@ public final class FashionMnist {
   }
 
   /**
-   * Loads the subset bundled with the library: the first 2,000 training and the first 500 test
+   * Loads the subset bundled with the library: the first 1,800 training and the first 450 test
    * images and labels of Fashion-MNIST, unchanged.
    *
    * @return the subset; its {@code source()} says it is the bundled subset

@@ -69,6 +69,8 @@ public final class Engines {
    *
    * @return the engine
    * @throws IllegalStateException if the JVM lacks {@code jdk.incubator.vector}
+   * @throws IllegalArgumentException if the system property {@code tensile.threads} is set but is
+   *     not a positive integer
    */
   public static MatrixEngine vector() {
     if (!vectorAvailable()) {
@@ -77,11 +79,16 @@ public final class Engines {
     }
     try {
       return (MatrixEngine) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance();
+    } catch (InvocationTargetException ex) {
+      // The constructor's own complaint (say, a bad tensile.threads) is the one to show.
+      if (ex.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) ex.getCause();
+      }
+      throw new IllegalStateException("cannot make the Vector API engine: " + ex.getCause(), ex);
     } catch (ClassNotFoundException
         | NoSuchMethodException
         | InstantiationException
-        | IllegalAccessException
-        | InvocationTargetException ex) {
+        | IllegalAccessException ex) {
       throw new IllegalStateException("cannot load the Vector API engine: " + ex, ex);
     }
   }

@@ -71,6 +71,33 @@ public final class VarianceScaling implements Initializer {
   }
 
   /**
+   * Returns the variance numerator.
+   *
+   * @return {@code scale}
+   */
+  public double scale() {
+    return scale;
+  }
+
+  /**
+   * Returns which fan divides the scale.
+   *
+   * @return the mode
+   */
+  public Mode mode() {
+    return mode;
+  }
+
+  /**
+   * Returns the distribution of the samples.
+   *
+   * @return the distribution
+   */
+  public Distribution distribution() {
+    return distribution;
+  }
+
+  /**
    * Returns the seed this initializer samples with.
    *
    * @return the seed

@@ -64,6 +64,25 @@ public final class Dropout extends Layer {
     return seed;
   }
 
+  /**
+   * Returns the mask generator's current state, which advances with every training batch; saved
+   * with the model so that resumed training draws the same masks as uninterrupted training.
+   *
+   * @return the state, as {@link Rng#state()}
+   */
+  public long generatorState() {
+    return rng.state();
+  }
+
+  /**
+   * Moves the mask generator to a saved state.
+   *
+   * @param state a value from {@link #generatorState()}
+   */
+  public void setGeneratorState(long state) {
+    rng.setState(state);
+  }
+
   @Override
   protected int[] computeBuild(int[] sampleShape) {
     return sampleShape;

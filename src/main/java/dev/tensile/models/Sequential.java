@@ -10,11 +10,14 @@ import dev.tensile.metrics.Metrics;
 import dev.tensile.optimizers.Optimizer;
 import dev.tensile.optimizers.Optimizers;
 import dev.tensile.optimizers.RMSprop;
+import dev.tensile.saving.ModelFiles;
 import dev.tensile.tensor.Shapes;
 import dev.tensile.tensor.Tensor;
 import dev.tensile.tensor.Variable;
 import dev.tensile.utils.SummaryTable;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -62,6 +65,7 @@ public final class Sequential {
    * @param layers the layers, first to last
    */
   public Sequential(Layer... layers) {
+    name();
     for (Layer l : layers) {
       add(l);
     }
@@ -74,6 +78,7 @@ public final class Sequential {
    * @param layers the layers, first to last
    */
   public Sequential(Input input, Layer... layers) {
+    name();
     add(input);
     for (Layer l : layers) {
       add(l);
@@ -127,7 +132,8 @@ public final class Sequential {
   }
 
   /**
-   * Gives the model an explicit name (default {@code sequential}, {@code sequential_1}, ...).
+   * Gives the model an explicit name instead of the automatic one ({@code sequential}, {@code
+   * sequential_1}, ..., assigned when the model is made, as in Keras).
    *
    * @param newName a non-empty name
    * @return this model
@@ -522,6 +528,60 @@ public final class Sequential {
   public void summary(PrintStream out) {
     out.print(summaryString());
     out.flush();
+  }
+
+  /**
+   * Saves the model in one file: architecture, weights, compile settings and optimizer state,
+   * Keras's {@code model.save}. {@link #load(Path)} gives back a model that predicts identically
+   * and whose {@code fit(..., new FitOptions().initialEpoch(e).seed(s))} continues training as an
+   * uninterrupted run with seed {@code s} would have. The write is atomic: if it fails, a previous
+   * file at {@code path} is unchanged.
+   *
+   * @param path the file to create or replace, e.g. {@code model.tensile}
+   * @throws IllegalArgumentException if a layer, activation, initializer, optimizer or loss is of
+   *     a kind the format does not know; nothing is written then
+   * @throws IOException if writing fails
+   */
+  public void save(Path path) throws IOException {
+    ModelFiles.save(this, path);
+  }
+
+  /**
+   * Loads a model saved by {@link #save(Path)}, Keras's {@code keras.models.load_model}.
+   *
+   * @param path the file
+   * @return the model, built, compiled and with its optimizer's state if it had them
+   * @throws dev.tensile.saving.ModelFormatException if the file is not a Tensile model file, is
+   *     corrupt or comes from a newer format version
+   * @throws IOException if reading fails
+   */
+  public static Sequential load(Path path) throws IOException {
+    return ModelFiles.load(path);
+  }
+
+  /**
+   * Saves the weights alone, Keras's {@code save_weights}; the write is atomic.
+   *
+   * @param path the file to create or replace, e.g. {@code model.weights.tensile}
+   * @throws IllegalStateException if the model is not built
+   * @throws IOException if writing fails
+   */
+  public void saveWeights(Path path) throws IOException {
+    ModelFiles.saveWeights(this, path);
+  }
+
+  /**
+   * Loads weights saved by {@link #saveWeights(Path)} or {@link #save(Path)}, Keras's {@code
+   * load_weights}. Layers with weights are paired in order; the count and every shape must match,
+   * and nothing changes unless they all do.
+   *
+   * @param path the file
+   * @throws IllegalStateException if the model is not built
+   * @throws dev.tensile.saving.ModelFormatException if the file is bad or its weights do not fit
+   * @throws IOException if reading fails
+   */
+  public void loadWeights(Path path) throws IOException {
+    ModelFiles.loadWeights(this, path);
   }
 
   /** Builds the model from data's per-sample shape if it is not built yet. */

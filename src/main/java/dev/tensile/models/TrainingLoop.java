@@ -122,17 +122,19 @@ final class TrainingLoop {
         int b = Math.min(batchSize, trainCount - from);
         gather(x, y, order, from, b);
         double batchLoss = trainStep(b);
-        if (!Double.isFinite(batchLoss)) {
-          throw new IllegalStateException(
-              "the loss became " + batchLoss + " at epoch " + (epoch + 1) + ", batch "
-                  + (step + 1) + " of " + steps + "; lower the learning rate, clip gradients "
-                  + "(clipnorm) or check the data's scale");
-        }
         lossTotal += batchLoss * b;
         seen += b;
         writeLogs(trainLogs, lossTotal / seen, trainMetrics);
         for (Callback c : callbacks) {
           c.onTrainBatchEnd(step, trainLogs);
+        }
+        // A callback such as TerminateOnNaN may stop training on a non-finite loss; otherwise
+        // training cannot go on and says where it broke.
+        if (!Double.isFinite(batchLoss) && !model.stopTraining()) {
+          throw new IllegalStateException(
+              "the loss became " + batchLoss + " at epoch " + (epoch + 1) + ", batch "
+                  + (step + 1) + " of " + steps + "; lower the learning rate, clip gradients "
+                  + "(clipnorm) or check the data's scale");
         }
         if (model.stopTraining()) {
           break;

@@ -23,6 +23,26 @@ public final class Rng {
   }
 
   /**
+   * Returns the generator's whole state: {@code new Rng(state())}, or {@link #setState(long)} on
+   * any generator, continues the sequence from this point.
+   *
+   * @return the state, a 64-bit counter
+   */
+  public long state() {
+    return state;
+  }
+
+  /**
+   * Moves the generator to a state returned by {@link #state()}, so that it continues that
+   * sequence; used to resume training from a saved model.
+   *
+   * @param value a state from {@link #state()}
+   */
+  public void setState(long value) {
+    state = value;
+  }
+
+  /**
    * Returns the next 64 random bits.
    *
    * @return a uniformly distributed long

@@ -93,9 +93,9 @@ class FashionMnistRealDataTest {
   @Test
   void theBundledSubsetIsTheStartOfTheRealData() {
     Dataset subset = FashionMnist.loadBundledSubset();
-    assertArrayEquals(data.xTrain().rows(0, 2000).data(), subset.xTrain().data());
-    assertArrayEquals(data.yTrain().rows(0, 2000).data(), subset.yTrain().data());
-    assertArrayEquals(data.xTest().rows(0, 500).data(), subset.xTest().data());
-    assertArrayEquals(data.yTest().rows(0, 500).data(), subset.yTest().data());
+    assertArrayEquals(data.xTrain().rows(0, 1800).data(), subset.xTrain().data());
+    assertArrayEquals(data.yTrain().rows(0, 1800).data(), subset.yTrain().data());
+    assertArrayEquals(data.xTest().rows(0, 450).data(), subset.xTest().data());
+    assertArrayEquals(data.yTest().rows(0, 450).data(), subset.yTest().data());
   }
 }

@@ -50,13 +50,13 @@ class FashionMnistTest {
   }
 
   @Test
-  void subsetHasTheFirst2000TrainingAnd500TestImages() {
-    assertArrayEquals(new int[] {2000, 28, 28}, SUBSET.xTrain().shape());
-    assertArrayEquals(new int[] {2000}, SUBSET.yTrain().shape());
-    assertArrayEquals(new int[] {500, 28, 28}, SUBSET.xTest().shape());
-    assertArrayEquals(new int[] {500}, SUBSET.yTest().shape());
+  void subsetHasTheFirst1800TrainingAnd450TestImages() {
+    assertArrayEquals(new int[] {1800, 28, 28}, SUBSET.xTrain().shape());
+    assertArrayEquals(new int[] {1800}, SUBSET.yTrain().shape());
+    assertArrayEquals(new int[] {450, 28, 28}, SUBSET.xTest().shape());
+    assertArrayEquals(new int[] {450}, SUBSET.yTest().shape());
     assertEquals(
-        "bundled subset of Fashion-MNIST: 2,000 training and 500 test images", SUBSET.source());
+        "bundled subset of Fashion-MNIST: 1,800 training and 450 test images", SUBSET.source());
   }
 
   @Test
@@ -67,9 +67,9 @@ class FashionMnistTest {
     assertArrayEquals(
         new int[] {9, 2, 1, 1, 6, 1, 4, 6, 5, 7}, SUBSET.yTest().rows(0, 10).toIntArray());
     assertArrayEquals(
-        new int[] {194, 216, 202, 195, 186, 200, 194, 215, 198, 200}, counts(SUBSET.yTrain()));
-    assertArrayEquals(new int[] {55, 52, 65, 46, 57, 39, 47, 47, 44, 48}, counts(SUBSET.yTest()));
-    assertEquals(0.2839383, SUBSET.xTrain().mean() / 255, 1e-6);
+        new int[] {172, 194, 176, 178, 171, 181, 175, 193, 178, 182}, counts(SUBSET.yTrain()));
+    assertArrayEquals(new int[] {46, 49, 59, 39, 52, 37, 45, 42, 40, 41}, counts(SUBSET.yTest()));
+    assertEquals(0.2840035, SUBSET.xTrain().mean() / 255, 1e-6);
     assertEquals(0f, SUBSET.xTrain().min());
     assertEquals(255f, SUBSET.xTrain().max());
     float[] first = SUBSET.xTrain().rows(0, 1).data();
@@ -88,13 +88,13 @@ class FashionMnistTest {
     DatasetLoader loader =
         new DatasetLoader(FashionMnist.SPEC, nowhere, DownloadListener.silent(), out::add);
     Dataset d = FashionMnist.loadDataOrSubset(loader, out::add);
-    assertEquals(2000, d.xTrain().samples());
-    assertTrue(d.source().endsWith("500 test images (full set not found)"), d.source());
+    assertEquals(1800, d.xTrain().samples());
+    assertTrue(d.source().endsWith("450 test images (full set not found)"), d.source());
     assertEquals(1, out.size(), out.toString());
     String warning = out.get(0);
     assertTrue(warning.startsWith("WARNING: Fashion-MNIST not found (TENSILE_DATASETS"), warning);
     assertTrue(
-        warning.endsWith("); using the bundled subset of 2,000 training and 500 test images"),
+        warning.endsWith("); using the bundled subset of 1,800 training and 450 test images"),
         warning);
   }
 

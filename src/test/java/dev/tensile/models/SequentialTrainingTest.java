@@ -15,6 +15,7 @@ import dev.tensile.optimizers.RMSprop;
 import dev.tensile.optimizers.SGD;
 import dev.tensile.tensor.Tensor;
 import dev.tensile.testing.Synthetic;
+import dev.tensile.utils.Categorical;
 import dev.tensile.utils.RandomSeed;
 import java.util.List;
 import java.util.function.Supplier;
@@ -61,7 +62,7 @@ class SequentialTrainingTest {
     RandomSeed.set(2);
     Sequential model = blobModel();
     model.compile("adam", "categorical_crossentropy", "accuracy");
-    History h = model.fit(BLOBS[0], Synthetic.oneHot(BLOBS[1], 3),
+    History h = model.fit(BLOBS[0], Categorical.toCategorical(BLOBS[1], 3),
         new FitOptions().epochs(10).verbose(0));
     assertTrue(h.last("accuracy") > 0.95);
   }

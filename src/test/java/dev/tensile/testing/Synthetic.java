@@ -34,20 +34,4 @@ public final class Synthetic {
     }
     return new Tensor[] {Tensor.wrap(x, n, dims), Tensor.ofLabels(y)};
   }
-
-  /**
-   * One-hot encodes labels.
-   *
-   * @param labels shape (n,)
-   * @param classes the number of classes
-   * @return shape (n, classes)
-   */
-  public static Tensor oneHot(Tensor labels, int classes) {
-    int[] y = labels.toIntArray();
-    float[] out = new float[y.length * classes];
-    for (int i = 0; i < y.length; i++) {
-      out[i * classes + y[i]] = 1f;
-    }
-    return Tensor.wrap(out, y.length, classes);
-  }
 }

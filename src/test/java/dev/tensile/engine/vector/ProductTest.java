@@ -1,0 +1,79 @@
+package dev.tensile.engine.vector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tensile.engine.Engines;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Splitting a product into parts: the parts tile C exactly and give the unsplit bits. */
+class ProductTest {
+  @BeforeAll
+  static void needsTheVectorModule() {
+    Assumptions.assumeTrue(Engines.vectorAvailable(), "JVM started without jdk.incubator.vector");
+  }
+
+  @Test
+  void tallProductsSplitByRowsAndWideOnesByColumns() {
+    assertEquals(3, product(300, 517, 131, nans(300 * 131)).split(3));
+    assertEquals(3, product(40, 300, 1000, nans(40 * 1000)).split(3));
+    assertEquals(1, product(3, 10, 20, nans(60)).split(3), "one block of 4 rows cannot be split");
+    assertEquals(1, product(300, 517, 131, nans(300 * 131)).split(1));
+  }
+
+  @Test
+  void partsTileTheOutputAndReproduceTheWholeProduct() {
+    int[][] shapes = {{70, 30, 131}, {20, 12, 1000}, {9, 33, 45}, {130, 20, 100}};
+    for (int[] s : shapes) {
+      int m = s[0];
+      int n = s[2];
+      float[] expected = nans(m * n);
+      product(m, s[1], n, expected).computeBlock(0, m, 0, n);
+      for (int parts = 2; parts <= 5; parts++) {
+        float[] c = nans(m * n);
+        Product split = product(m, s[1], n, c);
+        int actual = split.split(parts);
+        for (int part = 0; part < actual; part++) {
+          float[] before = c.clone();
+          split.runPart(part);
+          int changed = 0;
+          for (int e = 0; e < c.length; e++) {
+            if (Float.floatToIntBits(c[e]) != Float.floatToIntBits(before[e])) {
+              assertTrue(Float.isNaN(before[e]), "element " + e + " written twice");
+              changed++;
+            }
+          }
+          assertTrue(changed > 0, "part " + part + " of " + actual + " wrote nothing");
+        }
+        assertArrayEquals(expected, c, Arrays.toString(s) + " in " + actual + " parts");
+      }
+    }
+  }
+
+  private static float[] nans(int size) {
+    float[] c = new float[size];
+    Arrays.fill(c, Float.NaN);
+    return c;
+  }
+
+  /** A product {@code C = A B} on seeded random inputs, into c. */
+  private static Product product(int m, int k, int n, float[] c) {
+    SplittableRandom random = new SplittableRandom(31L * m + 7L * k + n);
+    float[] a = new float[m * k];
+    float[] b = new float[k * n];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) random.nextDouble(-1, 1);
+    }
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (float) random.nextDouble(-1, 1);
+    }
+    Product p = new Product();
+    p.set(a, k, 1, b, c, m, k, n);
+    return p;
+  }
+}

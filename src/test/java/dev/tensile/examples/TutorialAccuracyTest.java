@@ -1,0 +1,78 @@
+package dev.tensile.examples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tensile.datasets.Dataset;
+import dev.tensile.datasets.DatasetUnavailableException;
+import dev.tensile.datasets.FashionMnist;
+import dev.tensile.datasets.Split;
+import dev.tensile.datasets.TrainTestSplit;
+import dev.tensile.models.EvaluateOptions;
+import dev.tensile.models.FitOptions;
+import dev.tensile.models.Sequential;
+import dev.tensile.tensor.Tensor;
+import dev.tensile.utils.RandomSeed;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tutorial's four models on the real Fashion-MNIST split (seed 42, 5 epochs, batch 32) must
+ * reach the tutorial's validation accuracy. Skipped when the data set is absent, except under CI
+ * (CI=true), where missing data fails.
+ */
+class TutorialAccuracyTest {
+  private static Split split;
+
+  @BeforeAll
+  static void load() throws Exception {
+    Dataset data;
+    try {
+      data = FashionMnist.loadData();
+    } catch (DatasetUnavailableException e) {
+      if ("true".equals(System.getenv("CI"))) {
+        throw new AssertionError("CI must have the real Fashion-MNIST: " + e.getMessage(), e);
+      }
+      Assumptions.abort("Fashion-MNIST is not installed: " + e.getMessage());
+      return;
+    }
+    split = TrainTestSplit.split(data.xTrain().div(255f), data.yTrain(), 0.2, 42);
+  }
+
+  /** Trains a model built right after {@code RandomSeed.set(42)}; returns its val_accuracy. */
+  private static double validationAccuracy(Sequential model, String optimizer) {
+    model.compile(optimizer, "sparse_categorical_crossentropy", "accuracy");
+    Tensor xTrain = Experiment.shapedFor(model, split.xTrain());
+    Tensor xValid = Experiment.shapedFor(model, split.xTest());
+    model.fit(xTrain, split.yTrain(), new FitOptions().epochs(5).batchSize(32).verbose(0));
+    return model.evaluate(xValid, split.yTest(), new EvaluateOptions().verbose(0))[1];
+  }
+
+  @Test
+  void softmaxRegression() {
+    RandomSeed.set(42);
+    double acc = validationAccuracy(TutorialModels.softmaxRegression(), "rmsprop");
+    assertTrue(acc >= 0.835, "softmax regression val_accuracy " + acc);
+  }
+
+  @Test
+  void sigmoidHiddenLayer() {
+    RandomSeed.set(42);
+    double acc = validationAccuracy(TutorialModels.sigmoidHidden(), "rmsprop");
+    assertTrue(acc >= 0.855, "sigmoid hidden layer val_accuracy " + acc);
+  }
+
+  @Test
+  void reluHiddenLayer() {
+    RandomSeed.set(42);
+    double acc = validationAccuracy(TutorialModels.reluHidden(), "rmsprop");
+    assertTrue(acc >= 0.86, "relu hidden layer val_accuracy " + acc);
+  }
+
+  @Test
+  void reluWithAdam() {
+    RandomSeed.set(42);
+    double acc = validationAccuracy(TutorialModels.reluHidden(), "adam");
+    assertTrue(acc >= 0.86, "relu with Adam val_accuracy " + acc);
+  }
+}
