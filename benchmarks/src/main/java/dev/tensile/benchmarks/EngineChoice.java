@@ -3,7 +3,7 @@ package dev.tensile.benchmarks;
 import dev.tensile.engine.EjmlEngine;
 import dev.tensile.engine.Engines;
 import dev.tensile.engine.MatrixEngine;
-import java.lang.reflect.InvocationTargetException;
+import dev.tensile.engine.vector.VectorEngine;
 
 /**
  * An engine to benchmark, written {@code ejml}, {@code vector} (the engine's default thread count)
@@ -14,8 +14,6 @@ import java.lang.reflect.InvocationTargetException;
  *     runs on the calling thread
  */
 public record EngineChoice(String name, int threads) {
-  private static final String VECTOR_CLASS = "dev.tensile.engine.vector.VectorEngine";
-
   /**
    * Checks the name and thread count.
    *
@@ -61,29 +59,17 @@ public record EngineChoice(String name, int threads) {
    * Makes the engine.
    *
    * @return a new engine
-   * @throws IllegalStateException if the Vector API engine is asked for but cannot be made
+   * @throws IllegalStateException if the JVM lacks the Vector API module the vector engine needs
    */
   public MatrixEngine create() {
     if (name.equals("ejml")) {
       return new EjmlEngine();
     }
-    if (threads == 0) {
-      return Engines.vector();
-    }
     if (!Engines.vectorAvailable()) {
       throw new IllegalStateException(
           "the Vector API engine needs the JVM flag --add-modules=jdk.incubator.vector");
     }
-    try {
-      return (MatrixEngine)
-          Class.forName(VECTOR_CLASS).getConstructor(int.class).newInstance(threads);
-    } catch (ClassNotFoundException
-        | NoSuchMethodException
-        | InstantiationException
-        | IllegalAccessException
-        | InvocationTargetException e) {
-      throw new IllegalStateException("cannot make the Vector API engine: " + e, e);
-    }
+    return threads == 0 ? new VectorEngine() : new VectorEngine(threads);
   }
 
   @Override
