@@ -169,7 +169,7 @@ def main():
     parser.add_argument("--results", required=True, help="results file, appended to")
     parser.add_argument("--quick", action="store_true", help="4,800 samples, one timed epoch")
     parser.add_argument("--threads", type=int, default=1, help="torch.set_num_threads")
-    parser.add_argument("--epochs", type=int, default=3, help="timed epochs after the warm-up")
+    parser.add_argument("--epochs", type=int, default=5, help="timed epochs after the warm-up")
     parser.add_argument("--workloads", default="all", help="comma-separated names, or all")
     parser.add_argument("--skip-extras", action="store_true", help="no prediction or GEMM runs")
     args = parser.parse_args()

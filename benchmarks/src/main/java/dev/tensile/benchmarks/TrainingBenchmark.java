@@ -29,7 +29,7 @@ import java.util.Set;
  *
  * <p>Options: {@code --results FILE} (appended to), {@code --quick} (4,800 samples, one timed
  * epoch), {@code --workloads relu_adam_b32,...} (default all), {@code --threads 1,2} (for the large
- * batches on the Vector API engine), {@code --epochs N} timed epochs (default 3), {@code
+ * batches on the Vector API engine), {@code --epochs N} timed epochs (default 5), {@code
  * --skip-extras} (no prediction or allocation runs). Exits with status 3 if the engine asked for
  * cannot run here.
  */
@@ -79,7 +79,7 @@ public final class TrainingBenchmark {
     long start = System.nanoTime();
     SyntheticImages data = new SyntheticImages(samples, SEED);
     Progress.say(variant + ": " + samples + " synthetic samples in " + since(start) + " s");
-    int epochs = quick ? 1 : options.ints("epochs", "3").get(0);
+    int epochs = quick ? 1 : options.ints("epochs", "5").get(0);
     TrainingBenchmark bench = new TrainingBenchmark(options.results(), variant, data, epochs);
     Result.append(
         options.results(),
