@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -119,7 +120,7 @@ final class Downloader {
         byte[] buffer = new byte[BUFFER];
         try (InputStream in = connection.getInputStream();
             OutputStream out = Files.newOutputStream(temp)) {
-          for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          for (int n = read(in, buffer, total); n >= 0; n = read(in, buffer, total)) {
             out.write(buffer, 0, n);
             received += n;
             listener.progress(received, total);
@@ -128,6 +129,22 @@ final class Downloader {
         return total;
       } finally {
         connection.disconnect();
+      }
+    }
+
+    /**
+     * Reads the next chunk. Some JDKs report a connection closed before the announced length as
+     * an end of stream, others as an exception ("Premature EOF"); both become the same message.
+     */
+    private int read(InputStream in, byte[] buffer, long total) throws IOException {
+      try {
+        return in.read(buffer);
+      } catch (IOException e) {
+        if (total >= 0 && received < total && !(e instanceof SocketTimeoutException)) {
+          throw new IOException(
+              "the connection closed after " + received + " of " + total + " bytes", e);
+        }
+        throw e;
       }
     }
 

@@ -169,8 +169,8 @@ public abstract class Layer {
   }
 
   /**
-   * Says whether {@link #backward} must compute {@code dL/dX}. The model turns this off for its
-   * first layer, whose input gradient nobody reads.
+   * Says whether {@link #backward} must compute {@code dL/dX}. The model turns this off for every
+   * layer that has no layer with weights before it, since nobody reads that gradient.
    *
    * @param needed false to skip the input gradient
    */

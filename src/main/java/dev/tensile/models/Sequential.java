@@ -184,10 +184,15 @@ public final class Sequential {
 
   private void buildFrom(int first) {
     int[] shape = first == 0 ? inputShape : layers.get(first - 1).outputShape();
-    for (int i = first; i < layers.size(); i++) {
+    // A layer's input gradient is needed only if some layer before it has weights.
+    boolean weightsBefore = false;
+    for (int i = 0; i < layers.size(); i++) {
       Layer l = layers.get(i);
-      shape = l.isBuilt() ? l.outputShape() : l.build(shape);
-      l.computeInputGradient(i > 0);
+      if (i >= first) {
+        shape = l.isBuilt() ? l.outputShape() : l.build(shape);
+      }
+      l.computeInputGradient(weightsBefore);
+      weightsBefore |= !l.weights().isEmpty();
     }
     outputShape = shape;
     List<Variable> all = new ArrayList<>();

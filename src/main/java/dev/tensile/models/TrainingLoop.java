@@ -260,7 +260,8 @@ final class TrainingLoop {
       g = last.backward(grad, b);
     }
     updateMetrics(trainMetrics, pred, yBatch, rows, width);
-    for (int i = layers.size() - 2; i >= 0; i--) {
+    // Stop where no earlier layer has weights: the input gradient is not computed from there on.
+    for (int i = layers.size() - 2; i >= 0 && g != null; i--) {
       g = layers.get(i).backward(g, b);
     }
     model.optimizer().apply(model.variables());

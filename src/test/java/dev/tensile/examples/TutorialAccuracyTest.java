@@ -28,7 +28,7 @@ class TutorialAccuracyTest {
   static void load() throws Exception {
     Dataset data;
     try {
-      data = FashionMnist.loadData();
+      data = FashionMnist.loader().withNotices(notice -> { }).load();
     } catch (DatasetUnavailableException e) {
       if ("true".equals(System.getenv("CI"))) {
         throw new AssertionError("CI must have the real Fashion-MNIST: " + e.getMessage(), e);

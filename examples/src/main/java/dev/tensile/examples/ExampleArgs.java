@@ -70,9 +70,13 @@ public record ExampleArgs(boolean subset, int epochs, Path out) {
    * @return the data
    */
   public Dataset loadFashionMnist() {
-    Dataset data = subset ? FashionMnist.loadBundledSubset() : FashionMnist.loadDataOrSubset();
-    System.out.println("Data: " + data.source());
-    return data;
+    if (subset) {
+      Dataset data = FashionMnist.loadBundledSubset();
+      System.out.println("Data: " + data.source());
+      return data;
+    }
+    // The loader says where it found the data, or warns that it fell back to the subset.
+    return FashionMnist.loadDataOrSubset();
   }
 
   /**
