@@ -5,9 +5,9 @@
 #
 # Builds with Maven (incrementally), then runs
 #   1. JMH: GFLOP/s of the matrix products of a training step, per engine (full run only);
-#   2. training through fit on EJML and on the Vector API engine, each in its own JVM
-#      (-Dtensile.engine=...), plus a fresh JVM per engine for the time from JVM start to the
-#      end of the first epoch;
+#   2. training through fit on EJML and on the Vector API engine (-Dtensile.engine=...), a JVM
+#      per workload and thread count (-Dtensile.threads=...), plus a fresh JVM per engine for
+#      the time from JVM start to the end of the first epoch;
 #   3. the relu+Adam workload on JDK 25 too, if it is installed;
 #   4. the same workload in PyTorch (Debian's python3-torch on OpenBLAS), if it is installed.
 # Writes the Markdown report to standard output and to target/bench/results.md; progress goes to
@@ -45,15 +45,17 @@ skipped=3 # the Java mains' exit status when the engine asked for cannot run
 say() { echo "[bench] $*" >&2; }
 info() { printf 'info\t%s\t%s\t%s\n' "$1" "$2" "$3" >>"$results"; }
 
-# Runs a Java main, showing its progress lines and logging all it prints; an engine this JVM
-# cannot run is skipped, any other failure stops the run.
+# Runs a Java main, showing its progress lines and logging all it prints. Returns 1 if the engine
+# asked for cannot run in this JVM; any other failure stops the run.
 run_java() {
   local status
   set +e
   "$@" 2>&1 | tee -a "$out/java.log" | grep --line-buffered -e '^\[bench\]' -e '^skipped' >&2
   status=${PIPESTATUS[0]}
   set -e
-  if [ "$status" != 0 ] && [ "$status" != "$skipped" ]; then
+  if [ "$status" = "$skipped" ]; then
+    return 1
+  elif [ "$status" != 0 ]; then
     say "failed ($status): $*"
     tail -20 "$out/java.log" >&2
     exit "$status"
@@ -82,23 +84,35 @@ if [ "$quick" = 0 ]; then
     --results "$results" --log-dir "$out"
 fi
 
-# Training, start-up: one JVM per engine and per measurement.
-train() { # java, engine, extra arguments...
-  local java="$1" engine="$2"
+# Training: a JVM of its own for every workload and thread count, since the JIT compiles the
+# shared code for whatever ran first; then a fresh JVM for the start-up time.
+train() { # java, engine, workloads...
+  local java="$1" engine="$2" workload threads
   shift 2
   say "training on $engine ($("$java" -version 2>&1 | head -1))"
-  run_java "$java" "${jvm_flags[@]}" -Dtensile.engine="$engine" -cp "$cp" \
-    dev.tensile.benchmarks.TrainingBenchmark --results "$results" "${quick_flag[@]}" "$@"
+  for workload in "$@"; do
+    threads=(default)
+    if [ "$engine" = vector ] && [ "${workload%_b32}" = "$workload" ]; then threads=(1 2); fi
+    for t in "${threads[@]}"; do
+      local thread_flag=()
+      if [ "$t" != default ]; then thread_flag=(-Dtensile.threads="$t"); fi
+      run_java "$java" "${jvm_flags[@]}" -Dtensile.engine="$engine" "${thread_flag[@]}" \
+        -cp "$cp" dev.tensile.benchmarks.TrainingBenchmark --results "$results" \
+        --workloads "$workload" "${quick_flag[@]}" || return 0
+    done
+  done
   run_java "$java" "${jvm_flags[@]}" -Dtensile.engine="$engine" \
     -Dbench.launchMillis="$(date +%s%3N)" -cp "$cp" \
-    dev.tensile.benchmarks.StartupBenchmark --results "$results" "${quick_flag[@]}"
+    dev.tensile.benchmarks.StartupBenchmark --results "$results" "${quick_flag[@]}" || true
 }
+workloads=(softmax_sgd_b32 sigmoid_sgd_b32 relu_sgd_b32 relu_adam_b32 relu_adam_b128
+  relu_adam_b256)
 for engine in ejml vector; do
-  train "$java_cmd" "$engine"
+  train "$java_cmd" "$engine" "${workloads[@]}"
 done
 if [ -x "$java25" ]; then
   for engine in ejml vector; do
-    train "$java25" "$engine" --workloads relu_adam_b32 --skip-extras
+    train "$java25" "$engine" relu_adam_b32
   done
 else
   say "no JDK 25 at $java25: skipped"

@@ -3,6 +3,7 @@ package dev.tensile.benchmarks;
 import dev.tensile.callbacks.History;
 import dev.tensile.engine.Engines;
 import dev.tensile.engine.MatrixEngine;
+import dev.tensile.engine.vector.VectorEngine;
 import dev.tensile.models.EvaluateOptions;
 import dev.tensile.models.FitOptions;
 import dev.tensile.models.Sequential;
@@ -15,23 +16,26 @@ import java.util.Set;
 
 /**
  * End-to-end training through {@code fit} on synthetic Fashion-MNIST-shaped data: seconds per epoch
- * (median of the epochs after a warm-up epoch) for the tutorial's models, the relu model with Adam
- * at batches 128 and 256 on 1 and 2 threads, prediction throughput and the bytes one training step
- * allocates in steady state. The engine is the JVM's ({@code -Dtensile.engine}).
+ * (median of the epochs after a warm-up epoch) for the tutorial's models and for the relu model
+ * with Adam at batches 128 and 256, prediction throughput and the bytes one training step allocates
+ * in steady state. The engine is the JVM's: {@code -Dtensile.engine=ejml|vector}, and for the
+ * Vector API engine {@code -Dtensile.threads=N}; large-batch results are named by the thread count
+ * ({@code relu_adam_b256_t2}).
  *
  * <p>Every {@code fit} runs at verbose 0 (no progress output) but with shuffling, the loss and the
- * accuracy metric computed every step, as with any other verbosity.
+ * accuracy metric computed every step, as with any other verbosity. Give each workload a JVM of its
+ * own for figures that do not depend on what ran before: the JIT compiles shared code (the engine's
+ * products above all) for the shapes and thread counts it has seen first.
  *
  * <pre>
  * java --add-modules=jdk.incubator.vector -Dtensile.engine=vector -cp ... \
- *     dev.tensile.benchmarks.TrainingBenchmark --results results.tsv [--quick]
+ *     dev.tensile.benchmarks.TrainingBenchmark --results results.tsv --workloads relu_adam_b32
  * </pre>
  *
  * <p>Options: {@code --results FILE} (appended to), {@code --quick} (4,800 samples, one timed
- * epoch), {@code --workloads relu_adam_b32,...} (default all), {@code --threads 1,2} (for the large
- * batches on the Vector API engine), {@code --epochs N} timed epochs (default 5), {@code
- * --skip-extras} (no prediction or allocation runs). Exits with status 3 if the engine asked for
- * cannot run here.
+ * epoch), {@code --workloads relu_adam_b32,...} (default all), {@code --epochs N} timed epochs
+ * (default 5), {@code --skip-extras} (no prediction or allocation runs, which otherwise follow
+ * {@code relu_adam_b32}). Exits with status 3 if the engine asked for cannot run here.
  */
 public final class TrainingBenchmark {
   /** The seed of the data and of every shuffle. */
@@ -61,10 +65,7 @@ public final class TrainingBenchmark {
    */
   public static void main(String[] args) {
     Options options =
-        new Options(
-            args,
-            Set.of("quick", "skip-extras"),
-            Set.of("results", "workloads", "threads", "epochs"));
+        new Options(args, Set.of("quick", "skip-extras"), Set.of("results", "workloads", "epochs"));
     MatrixEngine engine;
     try {
       engine = Engines.current();
@@ -102,7 +103,7 @@ public final class TrainingBenchmark {
     }
     for (Workload w : Workload.LARGE_BATCHES) {
       if (only.contains("all") || only.contains(w.name())) {
-        bench.timeOnThreads(w, engine, options.ints("threads", "1,2"));
+        bench.timeEpochs(w, w.name() + "_t" + threads(engine));
       }
     }
     if (reluAdam != null && !options.flag("skip-extras")) {
@@ -138,16 +139,9 @@ public final class TrainingBenchmark {
     return model;
   }
 
-  private void timeOnThreads(Workload w, MatrixEngine engine, List<Integer> threads) {
-    if (engine.name().equals("ejml")) {
-      timeEpochs(w, w.name() + "_t1");
-      return;
-    }
-    for (int t : threads) {
-      Engines.use(new EngineChoice("vector", t).create());
-      timeEpochs(w, w.name() + "_t" + t);
-    }
-    Engines.use(engine);
+  /** The threads an engine runs a large product on: EJML always uses the calling thread. */
+  private static int threads(MatrixEngine engine) {
+    return engine instanceof VectorEngine ? ((VectorEngine) engine).threads() : 1;
   }
 
   private void timePrediction(Sequential model) {
