@@ -118,28 +118,40 @@ else
   say "no JDK 25 at $java25: skipped"
 fi
 
-if "$python" -c 'import torch' 2>/dev/null; then
-  blas_dir=""
-  blas=$(dpkg -L libopenblas0-pthread 2>/dev/null | grep '/libblas\.so\.3$' | head -1 || true)
-  if [ -n "$blas" ]; then
-    blas_dir=$(dirname "$blas")
-  else
+# The PyTorch peer, on OpenBLAS. One thread is PyTorch's fastest setting for these sizes on this
+# kind of machine: with two, OpenBLAS's and OpenMP's threads contend and epochs get slower.
+have_torch=0
+if "$python" -c 'import torch' 2>/dev/null; then have_torch=1; fi
+blas=$(dpkg -L libopenblas0-pthread 2>/dev/null | grep '/libblas\.so\.3$' | head -1 || true)
+peer() { # extra arguments...
+  LD_LIBRARY_PATH="${blas:+$(dirname "$blas")}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+    OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
+    "$python" benchmarks/pytorch_peer.py --results "$results" --threads 1 "${quick_flag[@]}" "$@"
+}
+if [ "$have_torch" = 1 ]; then
+  if [ -z "$blas" ]; then
     say "libopenblas0-pthread is not installed: PyTorch runs on the system's default BLAS"
   fi
-  peer() { # threads, extra arguments...
-    local threads="$1"
-    shift
-    LD_LIBRARY_PATH="$blas_dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-      OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" \
-      "$python" benchmarks/pytorch_peer.py --results "$results" --threads "$threads" \
-      "${quick_flag[@]}" "$@"
-  }
-  # One thread is PyTorch's fastest setting for these sizes on this kind of machine: with two,
-  # OpenBLAS's and OpenMP's threads contend, and epochs get slower, not faster.
-  say "PyTorch peer, 1 thread"
-  peer 1
+  say "PyTorch peer"
+  peer
 else
   say "no PyTorch for $python (apt-get install python3-torch libopenblas0-pthread): skipped"
+fi
+
+# The headline workload twice more, Tensile and PyTorch alternating, each in a new process: the
+# report gives the median of the three runs, steadier against the JIT's and the machine's moods.
+if [ "$quick" = 0 ]; then
+  say "relu+Adam at batch 32: two more rounds"
+  for round in 1 2; do
+    for java in "$java_cmd" "$java25"; do
+      if [ -x "$(command -v "$java")" ]; then
+        run_java "$java" "${jvm_flags[@]}" -Dtensile.engine=vector -cp "$cp" \
+          dev.tensile.benchmarks.TrainingBenchmark --results "$results" \
+          --workloads relu_adam_b32 --skip-extras || true
+      fi
+    done
+    if [ "$have_torch" = 1 ]; then peer --workloads relu_adam_b32 --skip-extras; fi
+  done
 fi
 
 info run load_average_after "$(cut -d' ' -f1-3 /proc/loadavg)"

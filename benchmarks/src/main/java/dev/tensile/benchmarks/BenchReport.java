@@ -1,6 +1,7 @@
 package dev.tensile.benchmarks;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,15 +72,11 @@ public final class BenchReport {
 
   private void facts() {
     section("Setup");
+    Set<String> lines = new LinkedHashSet<>();
     for (Result r : results.all("info")) {
-      out.append("- ")
-          .append(r.variant())
-          .append(' ')
-          .append(r.item())
-          .append(": ")
-          .append(r.value())
-          .append('\n');
+      lines.add("- " + r.variant() + " " + r.item() + ": " + r.value() + "\n");
     }
+    lines.forEach(out::append);
     out.append('\n');
   }
 
@@ -88,7 +85,8 @@ public final class BenchReport {
     out.append(
         "Synthetic 28x28 samples (48,000; 4,800 in a quick run), shuffled every epoch, "
             + "loss and accuracy computed every step, verbose 0. `_tN`: N threads (EJML always "
-            + "uses 1).\n\n");
+            + "uses 1). Each figure comes from a process of its own; \"(3 runs)\": the median of "
+            + "three such processes.\n\n");
     perVariant("epoch_s", "%.3f", workloadOrder());
     out.append(
         "PyTorch's time over the fastest Tensile engine's on JDK 17 (above 1: Tensile is "
@@ -156,7 +154,12 @@ public final class BenchReport {
     List<String> cells = new ArrayList<>(List.of(label));
     for (String v : variants) {
       OptionalDouble x = results.number(metric, v, item);
-      cells.add(x.isPresent() ? String.format(Locale.ROOT, format, x.getAsDouble()) : "-");
+      int runs = results.values(metric, v, item).length;
+      cells.add(
+          x.isEmpty()
+              ? "-"
+              : String.format(Locale.ROOT, format, x.getAsDouble())
+                  + (runs > 1 ? " (" + runs + " runs)" : ""));
     }
     return cells.toArray(new String[0]);
   }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** A run's results, looked up by metric, variant and item; a later result wins over an earlier. */
+/**
+ * A run's results, looked up by metric, variant and item: numbers by the median of their repeats,
+ * text by its latest value.
+ */
 public final class Results {
   private final List<Result> all;
 
@@ -19,16 +22,33 @@ public final class Results {
   }
 
   /**
-   * Returns a numeric result.
+   * Returns a numeric result; a measurement repeated in several processes gives the median of its
+   * values.
    *
    * @param metric the metric
    * @param variant the variant
    * @param item the item
-   * @return the latest matching value, or empty
+   * @return the median of the matching values, or empty
    */
   public OptionalDouble number(String metric, String variant, String item) {
-    Optional<String> v = text(metric, variant, item);
-    return v.isPresent() ? OptionalDouble.of(Double.parseDouble(v.get())) : OptionalDouble.empty();
+    double[] values = values(metric, variant, item);
+    return values.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(Stats.median(values));
+  }
+
+  /**
+   * Returns every value recorded for a measurement, in recorded order.
+   *
+   * @param metric the metric
+   * @param variant the variant
+   * @param item the item
+   * @return the values; empty if none
+   */
+  public double[] values(String metric, String variant, String item) {
+    return all.stream()
+        .filter(
+            r -> r.metric().equals(metric) && r.variant().equals(variant) && r.item().equals(item))
+        .mapToDouble(Result::number)
+        .toArray();
   }
 
   /**
