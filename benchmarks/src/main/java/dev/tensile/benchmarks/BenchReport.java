@@ -1,6 +1,7 @@
 package dev.tensile.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -85,8 +86,8 @@ public final class BenchReport {
     out.append(
         "Synthetic 28x28 samples (48,000; 4,800 in a quick run), shuffled every epoch, "
             + "loss and accuracy computed every step, verbose 0. `_tN`: N threads (EJML always "
-            + "uses 1). Each figure comes from a process of its own; \"(3 runs)\": the median of "
-            + "three such processes.\n\n");
+            + "uses 1). Each figure comes from a process of its own; \"(3 runs, a-b)\": the median "
+            + "of three such processes, which ranged from a to b.\n\n");
     perVariant("epoch_s", "%.3f", workloadOrder());
     out.append(
         "PyTorch's time over the fastest Tensile engine's on JDK 17 (above 1: Tensile is "
@@ -110,7 +111,7 @@ public final class BenchReport {
   }
 
   private void kernels() {
-    section("Matrix products: GFLOP/s (JMH, 1 fork, 3 x 1 s warm-up, 3 x 1 s measured)");
+    section("Matrix products: GFLOP/s (JMH, 1 fork, 5 x 1 s warm-up, 3 x 1 s measured)");
     List<String> order = new ArrayList<>(KernelBenchmarks.BATCH_32);
     order.addAll(KernelBenchmarks.BATCH_256);
     order.add(KernelBenchmarks.LARGE);
@@ -154,12 +155,20 @@ public final class BenchReport {
     List<String> cells = new ArrayList<>(List.of(label));
     for (String v : variants) {
       OptionalDouble x = results.number(metric, v, item);
-      int runs = results.values(metric, v, item).length;
-      cells.add(
-          x.isEmpty()
-              ? "-"
-              : String.format(Locale.ROOT, format, x.getAsDouble())
-                  + (runs > 1 ? " (" + runs + " runs)" : ""));
+      double[] runs = results.values(metric, v, item);
+      String cell = x.isEmpty() ? "-" : String.format(Locale.ROOT, format, x.getAsDouble());
+      if (runs.length > 1) {
+        double[] sorted = runs.clone();
+        Arrays.sort(sorted);
+        cell +=
+            String.format(
+                Locale.ROOT,
+                " (%d runs, " + format + "-" + format + ")",
+                runs.length,
+                sorted[0],
+                sorted[sorted.length - 1]);
+      }
+      cells.add(cell);
     }
     return cells.toArray(new String[0]);
   }

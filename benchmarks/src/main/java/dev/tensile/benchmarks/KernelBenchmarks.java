@@ -20,7 +20,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>The products are those of the relu model's step ({@code Dense(100)} then {@code Dense(10)} on
  * 784 inputs) at batch 32 and 256, and one large {@code 1024 x 1024 x 1024} product. Every product
  * runs on EJML and on the Vector API engine with one thread; the batch-256 and large ones also with
- * two threads. One fork, 3 warm-up and 3 measured iterations of 1 s each.
+ * two threads. One fork, 5 warm-up and 3 measured iterations of 1 s each: the Vector API engine can
+ * need several seconds before the JIT has compiled its kernels.
  *
  * <p>Options: {@code --results FILE} (appended to), {@code --log-dir DIR} (JMH's own output, one
  * file per JMH run; default standard error).
@@ -85,7 +86,7 @@ public final class KernelBenchmarks {
             .param("shape", shapes.toArray(new String[0]))
             .param("engine", engines.toArray(new String[0]))
             .forks(1)
-            .warmupIterations(3)
+            .warmupIterations(5)
             .warmupTime(TimeValue.seconds(1))
             .measurementIterations(3)
             .measurementTime(TimeValue.seconds(1));
