@@ -146,16 +146,16 @@ def matmul_gflops(m, k, n, seconds=1.0):
 
 
 def blas_library():
-    """The BLAS library file this process really mapped after a product, e.g. OpenBLAS's."""
+    """The file this process loaded as libblas.so.3, whose sgemm_ PyTorch's products call."""
     torch.mm(torch.rand(64, 64), torch.rand(64, 64))
-    found = []
     with open("/proc/self/maps", encoding="utf-8") as maps:
-        for line in maps:
-            path = line.split()[-1]
-            name = os.path.basename(path)
-            if ("blas" in name or "mkl" in name) and path not in found:
-                found.append(path)
-    return ", ".join(os.path.realpath(p) for p in found) or "none mapped"
+        paths = {line.split()[-1] for line in maps if "/" in line}
+    blas = sorted(os.path.realpath(path) for path in paths
+                  if os.path.basename(path).startswith("libblas.so"))
+    if not blas:
+        return "no libblas.so mapped"
+    kind = "OpenBLAS" if "openblas" in blas[0] else "reference BLAS" if "/blas/" in blas[0] else "?"
+    return f"{kind} ({', '.join(blas)})"
 
 
 def append(results, rows):

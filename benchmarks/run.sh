@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tensile's performance benchmark, in one command:
-#   bash benchmarks/run.sh            the full run (about 10-15 minutes on 2 cores)
+#   bash benchmarks/run.sh            the full run (about 8 minutes on 2 cores)
 #   bash benchmarks/run.sh --quick    a smoke run: 4,800 samples, one timed epoch, no JMH
 #
 # Builds with Maven (incrementally), then runs
@@ -79,7 +79,7 @@ info run cpu "$(lscpu | sed -n 's/^Model name: *//p') ($(nproc) cores)"
 info run load_average_before "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "$quick" = 0 ]; then
-  say "JMH: matrix products (about 4 minutes)"
+  say "JMH: matrix products (about 5 minutes)"
   run_java "$java_cmd" "${jvm_flags[@]}" -cp "$cp" dev.tensile.benchmarks.KernelBenchmarks \
     --results "$results" --log-dir "$out"
 fi
