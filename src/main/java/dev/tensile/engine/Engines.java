@@ -9,7 +9,8 @@ import java.util.Locale;
  * <p>The system property {@code tensile.engine} decides: {@code vector} forces the Java Vector API
  * engine (an error if the JVM lacks {@code jdk.incubator.vector}), {@code ejml} forces EJML, and
  * {@code auto} (the default) takes the Vector API engine when the module is present and EJML
- * otherwise. The choice is logged once, at the first use, and {@link #current()} tells it.
+ * otherwise. The choice is logged once, at the first use (at INFO level when the module is missing,
+ * with the flag that adds it; at DEBUG level otherwise), and {@link #current()} tells it.
  */
 public final class Engines {
   /** The system property that forces an engine: {@code auto}, {@code vector} or {@code ejml}. */
@@ -33,9 +34,18 @@ public final class Engines {
       synchronized (Engines.class) {
         e = current;
         if (e == null) {
-          e = choose(System.getProperty(PROPERTY, "auto"));
+          String setting = System.getProperty(PROPERTY, "auto");
+          e = choose(setting);
+          // Falling back for want of the module is worth a word; a chosen engine is not.
+          boolean missedVector = setting.equalsIgnoreCase("auto") && !vectorAvailable();
           System.getLogger(Engines.class.getName())
-              .log(System.Logger.Level.DEBUG, "Tensile matrix engine: " + e.name());
+              .log(
+                  missedVector ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
+                  "Tensile matrix engine: " + e.name()
+                      + (missedVector
+                          ? " (start the JVM with --add-modules=jdk.incubator.vector for the"
+                              + " much faster Vector API engine)"
+                          : ""));
           current = e;
         }
       }
