@@ -12,9 +12,13 @@ import dev.tensile.models.FitOptions;
 import dev.tensile.models.Sequential;
 import dev.tensile.tensor.Tensor;
 import dev.tensile.utils.RandomSeed;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The tutorial's four models on the real Fashion-MNIST split (seed 42, 5 epochs, batch 32) must
@@ -48,31 +52,24 @@ class TutorialAccuracyTest {
     return model.evaluate(xValid, split.yTest(), new EvaluateOptions().verbose(0))[1];
   }
 
-  @Test
-  void softmaxRegression() {
-    RandomSeed.set(42);
-    double acc = validationAccuracy(TutorialModels.softmaxRegression(), "rmsprop");
-    assertTrue(acc >= 0.835, "softmax regression val_accuracy " + acc);
+  static Stream<Arguments> tutorialModels() {
+    return Stream.of(
+        Arguments.of("softmax regression", (Supplier<Sequential>) TutorialModels::softmaxRegression,
+            "rmsprop", 0.835),
+        Arguments.of("sigmoid hidden layer", (Supplier<Sequential>) TutorialModels::sigmoidHidden,
+            "rmsprop", 0.855),
+        Arguments.of("relu hidden layer", (Supplier<Sequential>) TutorialModels::reluHidden,
+            "rmsprop", 0.86),
+        Arguments.of("relu with Adam", (Supplier<Sequential>) TutorialModels::reluHidden,
+            "adam", 0.86));
   }
 
-  @Test
-  void sigmoidHiddenLayer() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tutorialModels")
+  void reachesTheTutorialsValidationAccuracy(
+      String name, Supplier<Sequential> model, String optimizer, double bar) {
     RandomSeed.set(42);
-    double acc = validationAccuracy(TutorialModels.sigmoidHidden(), "rmsprop");
-    assertTrue(acc >= 0.855, "sigmoid hidden layer val_accuracy " + acc);
-  }
-
-  @Test
-  void reluHiddenLayer() {
-    RandomSeed.set(42);
-    double acc = validationAccuracy(TutorialModels.reluHidden(), "rmsprop");
-    assertTrue(acc >= 0.86, "relu hidden layer val_accuracy " + acc);
-  }
-
-  @Test
-  void reluWithAdam() {
-    RandomSeed.set(42);
-    double acc = validationAccuracy(TutorialModels.reluHidden(), "adam");
-    assertTrue(acc >= 0.86, "relu with Adam val_accuracy " + acc);
+    double acc = validationAccuracy(model.get(), optimizer);
+    assertTrue(acc >= bar, name + " val_accuracy " + acc + " is below " + bar);
   }
 }
