@@ -2,7 +2,6 @@ package dev.tensile.losses;
 
 import dev.tensile.activations.ActivationFunction;
 import dev.tensile.activations.Activations;
-import dev.tensile.tensor.Tensor;
 
 /**
  * {@code l = -mean over outputs of [y log p + (1 - y) log(1 - p)]}, each output an independent
@@ -26,22 +25,7 @@ public final class BinaryCrossentropy extends Crossentropy {
    * @param fromLogits true if the model outputs logits rather than probabilities
    */
   public BinaryCrossentropy(boolean fromLogits) {
-    super(fromLogits);
-  }
-
-  @Override
-  public String name() {
-    return "binary_crossentropy";
-  }
-
-  @Override
-  public boolean sparse() {
-    return false;
-  }
-
-  @Override
-  public void validateTargets(Tensor y, int[] outputShape) {
-    Targets.checkDense(name(), y, outputShape);
+    super("binary_crossentropy", false, fromLogits);
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.tensile.losses;
 
 import dev.tensile.activations.ActivationFunction;
 import dev.tensile.activations.Activations;
-import dev.tensile.tensor.Tensor;
 
 /**
  * {@code l = -sum_c y_c log p_c} for a one-hot (or soft) target row {@code y}.
@@ -24,22 +23,7 @@ public final class CategoricalCrossentropy extends Crossentropy {
    * @param fromLogits true if the model outputs logits rather than probabilities
    */
   public CategoricalCrossentropy(boolean fromLogits) {
-    super(fromLogits);
-  }
-
-  @Override
-  public String name() {
-    return "categorical_crossentropy";
-  }
-
-  @Override
-  public boolean sparse() {
-    return false;
-  }
-
-  @Override
-  public void validateTargets(Tensor y, int[] outputShape) {
-    Targets.checkDense(name(), y, outputShape);
+    super("categorical_crossentropy", false, fromLogits);
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.tensile.losses;
 
 import dev.tensile.activations.ActivationFunction;
 import dev.tensile.activations.Activations;
-import dev.tensile.tensor.Tensor;
 
 /**
  * {@code l = -log p_y} for an integer label {@code y} and a row of class probabilities {@code p}.
@@ -26,22 +25,7 @@ public final class SparseCategoricalCrossentropy extends Crossentropy {
    * @param fromLogits true if the model outputs logits rather than probabilities
    */
   public SparseCategoricalCrossentropy(boolean fromLogits) {
-    super(fromLogits);
-  }
-
-  @Override
-  public String name() {
-    return "sparse_categorical_crossentropy";
-  }
-
-  @Override
-  public boolean sparse() {
-    return true;
-  }
-
-  @Override
-  public void validateTargets(Tensor y, int[] outputShape) {
-    Targets.checkSparse(name(), y, outputShape);
+    super("sparse_categorical_crossentropy", true, fromLogits);
   }
 
   @Override
