@@ -34,7 +34,9 @@ final class TrainingLoop {
   private List<Metric> testMetrics;
   private Logs trainLogs;
   private Logs testLogs;
+  /** The output's last axis, the width the loss and metrics see. */
   private int width;
+  /** Rows per sample that the loss sees: 1 unless the output has inner axes. */
   private int rowsPerSample;
 
   TrainingLoop(Sequential model) {
@@ -202,7 +204,6 @@ final class TrainingLoop {
     int n = x.samples();
     int steps = (n + batchSize - 1) / batchSize;
     Loss loss = model.loss();
-    int width = outputWidth();
     resetMetrics(testMetrics);
     Logs empty = new Logs(List.of());
     for (Callback c : callbacks) {
@@ -219,7 +220,7 @@ final class TrainingLoop {
       int b = Math.min(batchSize, n - from);
       float[] targets = sliceTargets(y, from, b);
       float[] pred = forward(slice(x, from, b), b, false);
-      int rows = b * outputRows();
+      int rows = b * rowsPerSample;
       lossTotal += computeLoss(loss, pred, targets, rows, width, null) * b;
       seen += b;
       updateMetrics(testMetrics, pred, targets, rows, width);
@@ -245,8 +246,7 @@ final class TrainingLoop {
   private double trainStep(int b) {
     List<Layer> layers = model.layers();
     float[] pred = forward(xBatch, b, true);
-    int rows = b * outputRows();
-    int width = outputWidth();
+    int rows = b * rowsPerSample;
     grad = Buffers.ensure(grad, rows * width);
     Layer last = layers.get(layers.size() - 1);
     double batchLoss;
@@ -322,15 +322,6 @@ final class TrainingLoop {
     return yBatch;
   }
 
-  private int outputWidth() {
-    return width;
-  }
-
-  /** Rows per sample that the loss sees: 1 unless the output has inner axes. */
-  private int outputRows() {
-    return rowsPerSample;
-  }
-
   /** Caches the output's width and rows per sample, so the loops never copy the shape. */
   private void cacheOutputShape() {
     int[] s = model.outputShape();
@@ -343,7 +334,6 @@ final class TrainingLoop {
     if (trainMetrics != null) {
       return;
     }
-    int width = outputWidth();
     boolean sparse = y.rank() < model.outputShape().length + 1
         || (y.dim(-1) == 1 && width > 1);
     trainMetrics = new ArrayList<>();
