@@ -1,5 +1,6 @@
 package dev.tensile.initializers;
 
+import dev.tensile.config.ObjectConfig;
 import java.util.Arrays;
 
 /** Every element equal to one value; {@code zeros} and {@code ones} are the common cases. */
@@ -56,6 +57,24 @@ public final class Constant implements Initializer {
   @Override
   public String name() {
     return name;
+  }
+
+  /**
+   * Describes the initializer: Keras's {@code Zeros} or {@code Ones} (no keys) or {@code
+   * Constant} with its {@code value}.
+   *
+   * @return the description
+   */
+  @Override
+  public ObjectConfig getConfig() {
+    switch (name) {
+      case "zeros":
+        return ObjectConfig.builder(Initializers.MODULE, "Zeros").build();
+      case "ones":
+        return ObjectConfig.builder(Initializers.MODULE, "Ones").build();
+      default:
+        return ObjectConfig.builder(Initializers.MODULE, "Constant").put("value", value).build();
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tensile.initializers;
 
+import dev.tensile.config.ObjectConfig;
 import dev.tensile.utils.RandomSeed;
 import dev.tensile.utils.Rng;
 import java.util.Locale;
@@ -175,6 +176,27 @@ public final class VarianceScaling implements Initializer {
   @Override
   public String name() {
     return name;
+  }
+
+  /**
+   * Describes the initializer: by its Keras class ({@code GlorotUniform}, {@code HeNormal}, ...)
+   * with its {@code seed} if it is one of Keras's named variants, else as {@code VarianceScaling}
+   * with {@code scale}, {@code mode}, {@code distribution} and {@code seed}.
+   *
+   * @return the description
+   */
+  @Override
+  public ObjectConfig getConfig() {
+    String preset = Initializers.presetClass(this);
+    if (preset != null) {
+      return ObjectConfig.builder(Initializers.MODULE, preset).put("seed", seed).build();
+    }
+    return ObjectConfig.builder(Initializers.MODULE, "VarianceScaling")
+        .put("scale", scale)
+        .put("mode", mode.name().toLowerCase(Locale.ROOT))
+        .put("distribution", distribution.name().toLowerCase(Locale.ROOT))
+        .put("seed", seed)
+        .build();
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.tensile.layers;
 
 import dev.tensile.activations.ActivationFunction;
 import dev.tensile.activations.Activations;
+import dev.tensile.config.ObjectConfig;
+import dev.tensile.config.Resolver;
 import dev.tensile.tensor.Buffers;
 
 /**
@@ -39,6 +41,31 @@ public final class Activation extends Layer implements LogitsLayer {
   @Override
   public ActivationFunction activation() {
     return function;
+  }
+
+  /**
+   * Describes the layer with Keras's {@code Activation.get_config()} keys.
+   *
+   * @return the description, with the activation's Keras name
+   */
+  @Override
+  public ObjectConfig getConfig() {
+    return configBuilder().put("activation", function.name()).build();
+  }
+
+  /**
+   * Rebuilds a layer from Keras's description.
+   *
+   * @param config the description
+   * @param resolver resolves the activation's name
+   * @return a new layer
+   * @throws dev.tensile.config.ConfigException if the activation is missing or unknown
+   */
+  public static Activation fromConfig(ObjectConfig config, Resolver resolver) {
+    return withCommonConfig(
+        new Activation(
+            resolver.resolve(ActivationFunction.class, config.getString("activation"))),
+        config);
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.tensile.layers;
 
 import dev.tensile.activations.ActivationFunction;
 import dev.tensile.activations.Activations;
+import dev.tensile.config.ObjectConfig;
+import dev.tensile.config.Resolver;
 import dev.tensile.engine.Engines;
 import dev.tensile.initializers.Constant;
 import dev.tensile.initializers.Initializer;
@@ -183,6 +185,64 @@ public final class Dense extends Layer implements LogitsLayer {
   @Override
   public ActivationFunction activation() {
     return activation;
+  }
+
+  /**
+   * Describes the layer with Keras's {@code Dense.get_config()} keys: {@code units}, {@code
+   * activation}, {@code use_bias}, the two initializers, and null regularizers and constraints.
+   *
+   * @return the description
+   */
+  @Override
+  public ObjectConfig getConfig() {
+    return configBuilder()
+        .put("units", units)
+        .put("activation", activation.name())
+        .put("use_bias", useBias)
+        .put("kernel_initializer", kernelInitializer.getConfig())
+        .put("bias_initializer", biasInitializer.getConfig())
+        .put("kernel_regularizer", null)
+        .put("bias_regularizer", null)
+        .put("kernel_constraint", null)
+        .put("bias_constraint", null)
+        .put("quantization_config", null)
+        .build();
+  }
+
+  /**
+   * Rebuilds a layer from Keras's description; omitted keys take Keras's defaults.
+   *
+   * @param config the description
+   * @param resolver resolves the activation and initializers
+   * @return a new, unbuilt layer
+   * @throws dev.tensile.config.ConfigException if a value is missing, invalid, or an option
+   *     Tensile lacks (a regularizer, a constraint, quantization)
+   */
+  public static Dense fromConfig(ObjectConfig config, Resolver resolver) {
+    for (String unsupported :
+        List.of("kernel_regularizer", "bias_regularizer", "activity_regularizer",
+            "kernel_constraint", "bias_constraint", "quantization_config", "lora_rank")) {
+      config.requireDefault(unsupported, null);
+    }
+    int units = (int) config.getLong("units", 1, MAX_DESCRIBED_SIZE);
+    Dense dense = new Dense(units, resolver.resolve(ActivationFunction.class,
+        config.getString("activation", "linear")));
+    dense.useBias(config.getBoolean("use_bias", true));
+    if (config.has("kernel_initializer")) {
+      dense.kernelInitializer(
+          resolver.resolve(Initializer.class, initializer(config, "kernel_initializer")));
+    }
+    if (config.has("bias_initializer")) {
+      dense.biasInitializer(
+          resolver.resolve(Initializer.class, initializer(config, "bias_initializer")));
+    }
+    return withCommonConfig(dense, config);
+  }
+
+  /** An initializer is a description, or (in older files) a bare name. */
+  static Object initializer(ObjectConfig config, String key) {
+    Object raw = config.values().get(key);
+    return raw instanceof String ? raw : config.getObjectOrNull(key);
   }
 
   @Override

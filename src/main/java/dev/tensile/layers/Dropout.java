@@ -1,5 +1,7 @@
 package dev.tensile.layers;
 
+import dev.tensile.config.ObjectConfig;
+import dev.tensile.config.Resolver;
 import dev.tensile.tensor.Buffers;
 import dev.tensile.utils.RandomSeed;
 import dev.tensile.utils.Rng;
@@ -81,6 +83,37 @@ public final class Dropout extends Layer {
    */
   public void setGeneratorState(long state) {
     rng.setState(state);
+  }
+
+  /**
+   * Describes the layer with Keras's {@code Dropout.get_config()} keys: {@code rate}, {@code seed}
+   * and a null {@code noise_shape}. The generator's current state is not part of Keras's format;
+   * model files keep it in Tensile's own metadata.
+   *
+   * @return the description
+   */
+  @Override
+  public ObjectConfig getConfig() {
+    return configBuilder().put("rate", rate).put("seed", seed).put("noise_shape", null).build();
+  }
+
+  /**
+   * Rebuilds a layer from Keras's description; a null seed draws one from the global sequence.
+   *
+   * @param config the description
+   * @param resolver unused: Dropout has no nested objects
+   * @return a new layer
+   * @throws dev.tensile.config.ConfigException if the rate is missing or outside [0, 1], or a
+   *     {@code noise_shape} is given
+   */
+  public static Dropout fromConfig(ObjectConfig config, Resolver resolver) {
+    config.requireDefault("noise_shape", null);
+    double rate = config.getDouble("rate", Double.NaN);
+    if (!(rate >= 0 && rate <= 1)) {
+      throw config.problem("config.rate must be a number in [0, 1], got " + config.values().get("rate"));
+    }
+    Long seed = config.getLongOrNull("seed");
+    return withCommonConfig(seed == null ? new Dropout(rate) : new Dropout(rate, seed), config);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tensile.layers;
 
+import dev.tensile.config.ObjectConfig;
 import dev.tensile.tensor.Shapes;
 import dev.tensile.tensor.Variable;
 import java.util.Arrays;
@@ -57,11 +58,78 @@ public abstract class Layer {
     if (newName == null || newName.isEmpty()) {
       throw new IllegalArgumentException("a layer name must be non-empty, got '" + newName + "'");
     }
+    if (newName.contains("/") || newName.equals(".") || newName.equals("..")
+        || newName.chars().anyMatch(Character::isISOControl)) {
+      // Keras refuses '/', since a name becomes a path in the weights file; '.', '..' and control
+      // characters could not be read back from one either.
+      throw new IllegalArgumentException(
+          "a layer name cannot contain '/' or control characters or be '.' or '..', got '"
+              + newName + "'");
+    }
     if (name != null) {
       throw new IllegalStateException("layer '" + name + "' is already named");
     }
     name = newName;
     return this;
+  }
+
+  /**
+   * The largest size a layer description may give for one axis of a weight (Dense's {@code units},
+   * and so on), 2^24: a file claiming more is refused before anything is allocated.
+   */
+  public static final int MAX_DESCRIBED_SIZE = 1 << 24;
+
+  /**
+   * Describes the layer as Keras's {@code get_config()} does: its Keras class name and config, with
+   * Keras's keys and defaults, from which the registry in {@code dev.tensile.saving} rebuilds it.
+   * Layers that can be saved override this; the base class has nothing to describe.
+   *
+   * @return the description
+   * @throws UnsupportedOperationException if this layer type cannot be described
+   */
+  public ObjectConfig getConfig() {
+    throw new UnsupportedOperationException(
+        "layer '" + name() + "' is a " + getClass().getName()
+            + ", which does not describe itself; override getConfig() and register a factory "
+            + "to save it");
+  }
+
+  /**
+   * Starts this layer's description with the keys every Keras layer has: {@code name}, {@code
+   * trainable} and the float32 {@code dtype} policy.
+   *
+   * @return a builder to add the layer's own keys to
+   */
+  protected final ObjectConfig.Builder configBuilder() {
+    return ObjectConfig.builder("keras.layers", typeName())
+        .put("name", name())
+        .put("trainable", true)
+        .put("dtype", KerasDtype.FLOAT32.toMap());
+  }
+
+  /**
+   * Applies the keys every Keras layer has to a layer rebuilt from its description: names it, and
+   * checks that it is trainable and float32, the only settings Tensile has.
+   *
+   * @param <L> the layer's type
+   * @param layer the new layer
+   * @param config its description
+   * @return the layer
+   * @throws dev.tensile.config.ConfigException if the name is invalid, or the layer is frozen or
+   *     of another dtype
+   */
+  protected static <L extends Layer> L withCommonConfig(L layer, ObjectConfig config) {
+    config.requireDefault("trainable", true);
+    KerasDtype.check(config);
+    String name = config.getString("name", null);
+    if (name != null) {
+      try {
+        layer.name(name);
+      } catch (IllegalArgumentException e) {
+        throw config.problem(e.getMessage());
+      }
+    }
+    return layer;
   }
 
   /**

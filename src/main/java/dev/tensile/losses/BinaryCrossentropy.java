@@ -2,6 +2,8 @@ package dev.tensile.losses;
 
 import dev.tensile.activations.ActivationFunction;
 import dev.tensile.activations.Activations;
+import dev.tensile.config.ObjectConfig;
+import dev.tensile.config.Resolver;
 
 /**
  * {@code l = -mean over outputs of [y log p + (1 - y) log(1 - p)]}, each output an independent
@@ -26,6 +28,18 @@ public final class BinaryCrossentropy extends Crossentropy {
    */
   public BinaryCrossentropy(boolean fromLogits) {
     super("binary_crossentropy", false, fromLogits);
+  }
+
+  /**
+   * Rebuilds the loss from Keras's description.
+   *
+   * @param config the description
+   * @param resolver unused: the loss has no nested objects
+   * @return a new loss
+   * @throws dev.tensile.config.ConfigException if an option Tensile lacks is set
+   */
+  public static BinaryCrossentropy fromConfig(ObjectConfig config, Resolver resolver) {
+    return new BinaryCrossentropy(fromLogits(config));
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.tensile.losses;
 
 import dev.tensile.activations.ActivationFunction;
 import dev.tensile.activations.Activations;
+import dev.tensile.config.ObjectConfig;
+import dev.tensile.config.Resolver;
 
 /**
  * {@code l = -sum_c y_c log p_c} for a one-hot (or soft) target row {@code y}.
@@ -24,6 +26,18 @@ public final class CategoricalCrossentropy extends Crossentropy {
    */
   public CategoricalCrossentropy(boolean fromLogits) {
     super("categorical_crossentropy", false, fromLogits);
+  }
+
+  /**
+   * Rebuilds the loss from Keras's description.
+   *
+   * @param config the description
+   * @param resolver unused: the loss has no nested objects
+   * @return a new loss
+   * @throws dev.tensile.config.ConfigException if an option Tensile lacks is set
+   */
+  public static CategoricalCrossentropy fromConfig(ObjectConfig config, Resolver resolver) {
+    return new CategoricalCrossentropy(fromLogits(config));
   }
 
   @Override

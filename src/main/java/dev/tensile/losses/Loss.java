@@ -1,6 +1,7 @@
 package dev.tensile.losses;
 
 import dev.tensile.activations.ActivationFunction;
+import dev.tensile.config.ObjectConfig;
 import dev.tensile.tensor.Tensor;
 
 /**
@@ -74,5 +75,17 @@ public interface Loss {
   default double computeFromLogits(
       float[] logits, float[] probs, float[] target, int rows, int width, float[] gradLogits) {
     throw new UnsupportedOperationException(name() + " cannot be fused with an activation");
+  }
+
+  /**
+   * Describes the loss as Keras's {@code get_config()} does, e.g. {@code {"class_name":
+   * "SparseCategoricalCrossentropy", "config": {"from_logits": false, ...}}}.
+   *
+   * @return the description
+   * @throws UnsupportedOperationException if this loss cannot be described
+   */
+  default ObjectConfig getConfig() {
+    throw new UnsupportedOperationException(
+        "loss " + getClass().getName() + " does not describe itself; override getConfig()");
   }
 }

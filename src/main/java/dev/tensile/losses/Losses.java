@@ -15,7 +15,7 @@ public final class Losses {
    * @throws IllegalArgumentException for an unknown name, listing the valid ones
    */
   public static Loss get(String name) {
-    switch (name.toLowerCase(Locale.ROOT)) {
+    switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {
       case "sparse_categorical_crossentropy":
       case "sparsecategoricalcrossentropy":
         return new SparseCategoricalCrossentropy();

@@ -2,6 +2,8 @@ package dev.tensile.losses;
 
 import dev.tensile.activations.ActivationFunction;
 import dev.tensile.activations.Activations;
+import dev.tensile.config.ObjectConfig;
+import dev.tensile.config.Resolver;
 
 /**
  * {@code l = -log p_y} for an integer label {@code y} and a row of class probabilities {@code p}.
@@ -26,6 +28,18 @@ public final class SparseCategoricalCrossentropy extends Crossentropy {
    */
   public SparseCategoricalCrossentropy(boolean fromLogits) {
     super("sparse_categorical_crossentropy", true, fromLogits);
+  }
+
+  /**
+   * Rebuilds the loss from Keras's description.
+   *
+   * @param config the description
+   * @param resolver unused: the loss has no nested objects
+   * @return a new loss
+   * @throws dev.tensile.config.ConfigException if an option Tensile lacks is set
+   */
+  public static SparseCategoricalCrossentropy fromConfig(ObjectConfig config, Resolver resolver) {
+    return new SparseCategoricalCrossentropy(fromLogits(config));
   }
 
   @Override

@@ -19,7 +19,7 @@ public final class Metrics {
    * @throws IllegalArgumentException for an unknown name, listing the valid ones
    */
   public static Metric get(String name, boolean sparseTargets, int outputWidth) {
-    switch (name.toLowerCase(Locale.ROOT)) {
+    switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {
       case "accuracy":
       case "acc":
         if (outputWidth == 1) {

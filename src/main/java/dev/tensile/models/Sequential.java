@@ -1,16 +1,17 @@
 package dev.tensile.models;
 
 import dev.tensile.callbacks.History;
+import dev.tensile.layers.Dropout;
 import dev.tensile.layers.Input;
 import dev.tensile.layers.Layer;
 import dev.tensile.layers.Names;
 import dev.tensile.losses.Loss;
-import dev.tensile.losses.Losses;
-import dev.tensile.metrics.Metrics;
 import dev.tensile.optimizers.Optimizer;
-import dev.tensile.optimizers.Optimizers;
 import dev.tensile.optimizers.RMSprop;
 import dev.tensile.saving.ModelFiles;
+import dev.tensile.saving.ModelFormatException;
+import dev.tensile.saving.Registry;
+import dev.tensile.saving.SavedModel;
 import dev.tensile.tensor.Shapes;
 import dev.tensile.tensor.Tensor;
 import dev.tensile.tensor.Variable;
@@ -22,7 +23,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -250,7 +253,8 @@ public final class Sequential {
    * @throws IllegalArgumentException for an unknown name
    */
   public Sequential compile(String optimizerName, String lossName, String... metrics) {
-    return compile(Optimizers.get(optimizerName), Losses.get(lossName), metrics);
+    return compile(Registry.keras().optimizer(optimizerName), Registry.keras().loss(lossName),
+        metrics);
   }
 
   /**
@@ -262,7 +266,7 @@ public final class Sequential {
    * @return this model
    */
   public Sequential compile(Optimizer optimizer, String lossName, String... metrics) {
-    return compile(optimizer, Losses.get(lossName), metrics);
+    return compile(optimizer, Registry.keras().loss(lossName), metrics);
   }
 
   /**
@@ -291,7 +295,7 @@ public final class Sequential {
     }
     Set<String> seen = new HashSet<>();
     for (String m : metrics) {
-      Metrics.check(m);
+      Registry.keras().metric(m);
       if (!seen.add(m)) {
         throw new IllegalArgumentException("metric '" + m + "' is listed twice");
       }
@@ -536,49 +540,56 @@ public final class Sequential {
   }
 
   /**
-   * Saves the model in one file: architecture, weights, compile settings and optimizer state,
-   * Keras's {@code model.save}. {@link #load(Path)} gives back a model that predicts identically
-   * and whose {@code fit(..., new FitOptions().initialEpoch(e).seed(s))} continues training as an
-   * uninterrupted run with seed {@code s} would have. The write is atomic: if it fails, a previous
-   * file at {@code path} is unchanged.
+   * Saves the model as a Keras 3 {@code .keras} file, Keras's {@code model.save}: architecture,
+   * weights, compile settings and the optimizer's state (step count, learning rate, every slot),
+   * which {@code keras.models.load_model} in Python opens as well as {@link #load(Path)}. Each
+   * Dropout layer's generator state goes in Tensile's own entry of {@code metadata.json} (Keras
+   * keeps none), so that a loaded model's {@code fit(..., new
+   * FitOptions().initialEpoch(e).seed(s))} continues exactly as an uninterrupted run with seed
+   * {@code s}. The write is atomic: if it fails, a previous file at {@code path} is unchanged.
    *
-   * @param path the file to create or replace, e.g. {@code model.tensile}
-   * @throws IllegalArgumentException if a layer, activation, initializer, optimizer or loss is of
-   *     a kind the format does not know; nothing is written then
+   * @param path the file to create or replace; name it {@code something.keras} for Keras
+   * @throws IllegalArgumentException if a layer, initializer, optimizer or loss cannot describe
+   *     itself; nothing is written then
    * @throws IOException if writing fails
    */
   public void save(Path path) throws IOException {
-    ModelFiles.save(this, path);
+    ModelFiles.save(toSaved(), path);
   }
 
   /**
-   * Loads a model saved by {@link #save(Path)}, Keras's {@code keras.models.load_model}.
+   * Loads a model from a Keras 3 {@code .keras} file or a legacy Keras {@code .h5} file, written
+   * by Keras or by {@link #save(Path)}, Keras's {@code keras.models.load_model}.
    *
    * @param path the file
-   * @return the model, built, compiled and with its optimizer's state if it had them
-   * @throws dev.tensile.saving.ModelFormatException if the file is not a Tensile model file, is
-   *     corrupt or comes from a newer format version
+   * @return the model, built, compiled and with its optimizer's state if the file has them
+   * @throws dev.tensile.saving.ModelFormatException if the file is not a Keras model file,
+   *     is corrupt, or holds something Tensile lacks (the message names the file, the entry and
+   *     what is supported); no model is made then
    * @throws IOException if reading fails
    */
   public static Sequential load(Path path) throws IOException {
-    return ModelFiles.load(path);
+    return assemble(path, ModelFiles.load(path));
   }
 
   /**
-   * Saves the weights alone, Keras's {@code save_weights}; the write is atomic.
+   * Saves the weights as a Keras 3 {@code .weights.h5} file, Keras's {@code save_weights}: every
+   * layer's weights and, if compiled, the optimizer's variables. The write is atomic.
    *
-   * @param path the file to create or replace, e.g. {@code model.weights.tensile}
+   * @param path the file to create or replace, e.g. {@code model.weights.h5}
    * @throws IllegalStateException if the model is not built
    * @throws IOException if writing fails
    */
   public void saveWeights(Path path) throws IOException {
-    ModelFiles.saveWeights(this, path);
+    requireBuiltFor("saveWeights");
+    ModelFiles.saveWeights(toSaved(), path);
   }
 
   /**
-   * Loads weights saved by {@link #saveWeights(Path)} or {@link #save(Path)}, Keras's {@code
-   * load_weights}. Layers with weights are paired in order; the count and every shape must match,
-   * and nothing changes unless they all do.
+   * Loads weights, Keras's {@code load_weights}, from a {@code .weights.h5}, {@code .keras} or
+   * legacy {@code .h5} file. As in Keras, layers are paired by class and position (the second
+   * Dense is {@code layers/dense_1} in the file, whatever its name), or, for a legacy file, in
+   * order; the count and every shape must match, and nothing changes unless they all do.
    *
    * @param path the file
    * @throws IllegalStateException if the model is not built
@@ -586,7 +597,159 @@ public final class Sequential {
    * @throws IOException if reading fails
    */
   public void loadWeights(Path path) throws IOException {
-    ModelFiles.loadWeights(this, path);
+    requireBuiltFor("loadWeights");
+    List<List<Tensor>> arrays = ModelFiles.loadWeights(path, layers);
+    List<Tensor> flat = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      flat.addAll(checkedWeights(path, layers.get(i), arrays.get(i)));
+    }
+    setWeights(flat);
+  }
+
+  private void requireBuiltFor(String what) {
+    if (!isBuilt()) {
+      throw new IllegalStateException(
+          "model '" + name() + "' is not built; start it with an Input or call build(...) before "
+              + what);
+    }
+  }
+
+  private SavedModel toSaved() {
+    List<List<Tensor>> layerWeights = new ArrayList<>();
+    Map<String, Long> generators = new LinkedHashMap<>();
+    for (Layer l : layers) {
+      List<Tensor> w = new ArrayList<>();
+      for (Variable v : l.weights()) {
+        w.add(Tensor.wrap(v.value(), v.shape()));
+      }
+      layerWeights.add(w);
+      if (l instanceof Dropout) {
+        generators.put(l.name(), ((Dropout) l).generatorState());
+      }
+    }
+    SavedModel.OptimizerState state = null;
+    if (optimizer != null) {
+      List<Tensor> slots = new ArrayList<>();
+      List<float[]> values = optimizer.slotValues();
+      List<int[]> shapes = optimizer.slotShapes();
+      for (int k = 0; k < values.size(); k++) {
+        slots.add(Tensor.wrap(values.get(k), shapes.get(k)));
+      }
+      state = new SavedModel.OptimizerState(
+          optimizer.iterations(), optimizer.learningRate(), slots);
+    }
+    return new SavedModel(name(), inputShape, layers, layerWeights, optimizer, loss,
+        metricNames(), state, generators);
+  }
+
+  /** Makes a model from a file's parts, checking every array against the layer it belongs to. */
+  private static Sequential assemble(Path path, SavedModel saved) throws IOException {
+    Sequential model = new Sequential().name(saved.name());
+    long stored = 0;
+    for (List<Tensor> w : saved.weights()) {
+      for (Tensor t : w) {
+        stored += t.size();
+      }
+    }
+    try {
+      for (Layer l : saved.layers()) {
+        model.add(l);
+      }
+      int[] shape = saved.inputShape();
+      if (shape != null) {
+        // Every weight the config implies must be in the file: a layer claiming more fails here,
+        // before its arrays are allocated.
+        Variable.withElementLimit(stored, () -> model.build(shape));
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new ModelFormatException(path, "config.json does not fit its weights: "
+          + e.getMessage(), e);
+    }
+    List<Tensor> flat = new ArrayList<>();
+    for (int i = 0; i < saved.layers().size(); i++) {
+      Layer l = saved.layers().get(i);
+      if (!model.isBuilt() && !saved.weights().get(i).isEmpty()) {
+        throw new ModelFormatException(path, "it has weights for layer '" + l.name()
+            + "' but no input shape to build the model with");
+      }
+      flat.addAll(checkedWeights(path, l, saved.weights().get(i)));
+    }
+    if (model.isBuilt()) {
+      model.setWeights(flat);
+    }
+    for (Layer l : saved.layers()) {
+      Long state = saved.generatorStates().get(l.name());
+      if (state != null && l instanceof Dropout) {
+        ((Dropout) l).setGeneratorState(state);
+      }
+    }
+    if (saved.optimizer() != null) {
+      try {
+        model.compile(saved.optimizer(), saved.loss(), saved.metrics().toArray(new String[0]));
+      } catch (IllegalArgumentException e) {
+        throw new ModelFormatException(path, "compile_config: " + e.getMessage(), e);
+      }
+      restoreOptimizer(path, model, saved.optimizerState());
+    }
+    return model;
+  }
+
+  private static List<Tensor> checkedWeights(Path path, Layer layer, List<Tensor> arrays)
+      throws ModelFormatException {
+    List<Variable> vars = layer.weights();
+    if (arrays.size() != vars.size()) {
+      throw new ModelFormatException(path, String.format(
+          "layer '%s' has %d weight arrays in the file, but as configured it has %d %s",
+          layer.name(), arrays.size(), vars.size(), vars));
+    }
+    for (int j = 0; j < vars.size(); j++) {
+      if (!Arrays.equals(arrays.get(j).shape(), vars.get(j).shape())) {
+        throw new ModelFormatException(path, String.format(
+            "weight %d of layer '%s' has shape %s in the file, but weight '%s' has shape %s", j,
+            layer.name(), arrays.get(j).shapeString(), vars.get(j).name(),
+            Shapes.format(vars.get(j).shape())));
+      }
+    }
+    return arrays;
+  }
+
+  private static void restoreOptimizer(Path path, Sequential model, SavedModel.OptimizerState s)
+      throws ModelFormatException {
+    if (s == null) {
+      return;
+    }
+    Optimizer opt = model.optimizer;
+    try {
+      opt.setLearningRate(s.learningRate());
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(path, "optimizer/vars/1: " + e.getMessage(), e);
+    }
+    if (s.slots().isEmpty() && s.iterations() == 0) {
+      return;
+    }
+    if (!model.isBuilt()) {
+      throw new ModelFormatException(path, "it has optimizer state but no input shape");
+    }
+    Optimizer probe = opt;
+    probe.build(model.variables());
+    List<int[]> shapes = probe.slotShapes();
+    if (shapes.size() != s.slots().size()) {
+      throw new ModelFormatException(path, String.format(
+          "optimizer/vars holds %d state arrays after the step count and learning rate, but %s "
+              + "keeps %d for the model's %d weights", s.slots().size(), opt, shapes.size(),
+          model.variables().size()));
+    }
+    List<float[]> values = new ArrayList<>();
+    for (int k = 0; k < shapes.size(); k++) {
+      Tensor t = s.slots().get(k);
+      if (!Arrays.equals(t.shape(), shapes.get(k))) {
+        throw new ModelFormatException(path, String.format(
+            "optimizer/vars/%d has shape %s, expected %s", k + 2, t.shapeString(),
+            Shapes.format(shapes.get(k))));
+      }
+      values.add(t.data());
+    }
+    opt.restore(model.variables(), s.iterations(), values);
   }
 
   /** Builds the model from data's per-sample shape if it is not built yet. */

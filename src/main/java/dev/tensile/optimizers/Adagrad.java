@@ -1,5 +1,7 @@
 package dev.tensile.optimizers;
 
+import dev.tensile.config.ObjectConfig;
+import dev.tensile.config.Resolver;
 import java.util.List;
 
 /**
@@ -77,6 +79,27 @@ public final class Adagrad extends Optimizer {
    */
   public float epsilon() {
     return epsilon;
+  }
+
+  @Override
+  protected void addConfig(ObjectConfig.Builder config) {
+    config.put("initial_accumulator_value", initialAccumulatorValue).put("epsilon", epsilon);
+  }
+
+  /**
+   * Rebuilds the optimizer from Keras's description; omitted keys take Keras's defaults.
+   *
+   * @param config the description
+   * @param resolver unused: the optimizer has no nested objects
+   * @return a new optimizer
+   * @throws dev.tensile.config.ConfigException if a value is invalid or an option Tensile lacks is
+   *     set
+   */
+  public static Adagrad fromConfig(ObjectConfig config, Resolver resolver) {
+    return withCommonConfig(config, () -> new Adagrad(learningRate(config, DEFAULT_LEARNING_RATE))
+          .initialAccumulatorValue(
+              config.getDouble("initial_accumulator_value", DEFAULT_INITIAL_ACCUMULATOR_VALUE))
+          .epsilon(config.getDouble("epsilon", DEFAULT_EPSILON)));
   }
 
   @Override

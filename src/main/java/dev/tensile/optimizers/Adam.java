@@ -1,5 +1,7 @@
 package dev.tensile.optimizers;
 
+import dev.tensile.config.ObjectConfig;
+import dev.tensile.config.Resolver;
 import java.util.List;
 
 /**
@@ -127,6 +129,37 @@ public final class Adam extends Optimizer {
    */
   public boolean amsgrad() {
     return amsgrad;
+  }
+
+  @Override
+  protected void addConfig(ObjectConfig.Builder config) {
+    config.put("beta_1", beta1).put("beta_2", beta2).put("epsilon", epsilon)
+        .put("amsgrad", amsgrad);
+  }
+
+  /**
+   * Rebuilds the optimizer from Keras's description; omitted keys take Keras's defaults.
+   *
+   * @param config the description
+   * @param resolver unused: the optimizer has no nested objects
+   * @return a new optimizer
+   * @throws dev.tensile.config.ConfigException if a value is invalid or an option Tensile lacks is
+   *     set
+   */
+  public static Adam fromConfig(ObjectConfig config, Resolver resolver) {
+    return withCommonConfig(config, () -> new Adam(learningRate(config, DEFAULT_LEARNING_RATE))
+          .beta1(config.getDouble("beta_1", DEFAULT_BETA_1))
+          .beta2(config.getDouble("beta_2", DEFAULT_BETA_2))
+          .epsilon(config.getDouble("epsilon", DEFAULT_EPSILON))
+          .amsgrad(config.getBoolean("amsgrad", false)));
+  }
+
+  /** Keras's Adam makes momentum and velocity weight by weight, then the AMSGrad maxima. */
+  @Override
+  protected List<List<String>> slotGroups() {
+    return amsgrad
+        ? List.of(List.of("momentum", "velocity"), List.of("velocity_hat"))
+        : List.of(List.of("momentum", "velocity"));
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.tensile.optimizers;
 
+import dev.tensile.config.ObjectConfig;
 import dev.tensile.tensor.Variable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -237,8 +237,22 @@ public abstract class Optimizer {
   }
 
   /**
-   * Returns the state arrays, weight by weight and slot by slot (Keras's interleaved order: {@code
-   * m(w0), v(w0), m(w1), v(w1), ...}); live arrays, for saving.
+   * Returns the groups in which Keras makes the slots, in order: Keras's {@code build} calls
+   * {@code add_optimizer_variables(var_list, names)} once per group, which makes, weight by weight,
+   * one variable per name of the group. Adam's is {@code [[momentum, velocity]]}, plus {@code
+   * [velocity_hat]} with AMSGrad; RMSprop makes each slot in its own group. The default is one
+   * group of all {@link #slotNames()}.
+   *
+   * @return the groups, together naming every slot once
+   */
+  protected List<List<String>> slotGroups() {
+    return List.of(slotNames());
+  }
+
+  /**
+   * Returns the state arrays in Keras's order (see {@link #slotGroups()}), e.g. {@code m(w0),
+   * v(w0), m(w1), v(w1), ...} for Adam; live arrays, for saving. In a Keras weights file they
+   * follow the step count and the learning rate.
    *
    * @return the slot arrays, empty before the optimizer is built
    */
@@ -246,15 +260,142 @@ public abstract class Optimizer {
     if (slots == null) {
       return List.of();
     }
+    List<String> names = slotNames();
     List<float[]> out = new ArrayList<>();
-    for (float[][] perVar : slots) {
-      Collections.addAll(out, perVar);
+    for (List<String> group : slotGroups()) {
+      for (float[][] perVar : slots) {
+        for (String name : group) {
+          out.add(perVar[names.indexOf(name)]);
+        }
+      }
     }
     return out;
   }
 
   /**
-   * Restores the step count and state saved from an optimizer of the same configuration.
+   * Returns the shape of each state array, in {@link #slotValues()}'s order: each is its weight's.
+   *
+   * @return the shapes, empty before the optimizer is built
+   */
+  public final List<int[]> slotShapes() {
+    if (slots == null) {
+      return List.of();
+    }
+    List<int[]> out = new ArrayList<>();
+    for (List<String> group : slotGroups()) {
+      for (Variable v : variables) {
+        for (int k = 0; k < group.size(); k++) {
+          out.add(v.shape());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Describes the optimizer with Keras's {@code get_config()} keys: the base optimizer's ({@code
+   * name}, {@code learning_rate}, the clipping settings, and the options Tensile does not have at
+   * their defaults) followed by the subclass's.
+   *
+   * @return the description
+   */
+  public final ObjectConfig getConfig() {
+    ObjectConfig.Builder b =
+        ObjectConfig.builder("keras.optimizers", getClass().getSimpleName())
+            .put("name", name())
+            .put("learning_rate", learningRate)
+            .put("weight_decay", null)
+            .put("clipnorm", orNull(clipnorm))
+            .put("global_clipnorm", orNull(globalClipnorm))
+            .put("clipvalue", orNull(clipvalue))
+            .put("use_ema", false)
+            .put("ema_momentum", 0.99)
+            .put("ema_overwrite_frequency", null)
+            .put("loss_scale_factor", null)
+            .put("gradient_accumulation_steps", null);
+    addConfig(b);
+    return b.build();
+  }
+
+  /**
+   * Adds this optimizer's own hyperparameters to its description, under Keras's argument names.
+   *
+   * @param config the description so far; modified
+   */
+  protected abstract void addConfig(ObjectConfig.Builder config);
+
+  /**
+   * Makes an optimizer from a description: the subclass's keys through {@code make}, then the
+   * base optimizer's (the clipping settings; the options Tensile lacks must be at their defaults).
+   * An invalid value becomes an exception naming the entry.
+   *
+   * @param <O> the optimizer's type
+   * @param config the description
+   * @param make makes the optimizer from the subclass's keys
+   * @return the optimizer
+   * @throws dev.tensile.config.ConfigException if an option Tensile lacks is set, or a value is
+   *     invalid
+   */
+  protected static <O extends Optimizer> O withCommonConfig(
+      ObjectConfig config, java.util.function.Supplier<O> make) {
+    O optimizer;
+    try {
+      optimizer = make.get();
+    } catch (dev.tensile.config.ConfigException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw config.problem(e.getMessage());
+    }
+    config.requireDefault("weight_decay", null);
+    config.requireDefault("use_ema", false);
+    config.requireDefault("ema_overwrite_frequency", null);
+    config.requireDefault("loss_scale_factor", null);
+    config.requireDefault("gradient_accumulation_steps", null);
+    try {
+      if (config.has("clipnorm")) {
+        optimizer.clipnorm(config.getDouble("clipnorm", Double.NaN));
+      }
+      if (config.has("clipvalue")) {
+        optimizer.clipvalue(config.getDouble("clipvalue", Double.NaN));
+      }
+      if (config.has("global_clipnorm")) {
+        optimizer.globalClipnorm(config.getDouble("global_clipnorm", Double.NaN));
+      }
+    } catch (IllegalArgumentException e) {
+      throw config.problem(e.getMessage());
+    }
+    return optimizer;
+  }
+
+  /**
+   * Reads the learning rate of a description: a positive number (a learning-rate schedule, which
+   * Tensile lacks, is refused).
+   *
+   * @param config the description
+   * @param fallback Keras's default for the class
+   * @return the learning rate
+   * @throws dev.tensile.config.ConfigException if it is not a positive number
+   */
+  protected static double learningRate(ObjectConfig config, double fallback) {
+    if (config.values().get("learning_rate") instanceof java.util.Map) {
+      throw config.problem(
+          "config.learning_rate is a learning-rate schedule, which Tensile does not support; "
+              + "use a number and a LearningRateScheduler callback");
+    }
+    double lr = config.getDouble("learning_rate", fallback);
+    if (!(lr > 0)) {
+      throw config.problem("config.learning_rate must be positive, got " + lr);
+    }
+    return lr;
+  }
+
+  private static Object orNull(float value) {
+    return Float.isNaN(value) ? null : (Object) value;
+  }
+
+  /**
+   * Restores the step count and state saved from an optimizer of the same configuration, the
+   * state in {@link #slotValues()}'s order.
    *
    * @param vars the weights this optimizer will update
    * @param steps the saved {@link #iterations()}

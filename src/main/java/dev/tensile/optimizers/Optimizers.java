@@ -14,7 +14,7 @@ public final class Optimizers {
    * @throws IllegalArgumentException for an unknown name, listing the valid ones
    */
   public static Optimizer get(String name) {
-    switch (name.toLowerCase(Locale.ROOT)) {
+    switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {
       case "sgd":
         return new SGD();
       case "rmsprop":

@@ -1,5 +1,7 @@
 package dev.tensile.optimizers;
 
+import dev.tensile.config.ObjectConfig;
+import dev.tensile.config.Resolver;
 import java.util.List;
 
 /**
@@ -122,6 +124,39 @@ public final class RMSprop extends Optimizer {
    */
   public boolean centered() {
     return centered;
+  }
+
+  @Override
+  protected void addConfig(ObjectConfig.Builder config) {
+    config.put("rho", rho).put("momentum", momentum).put("epsilon", epsilon)
+        .put("centered", centered);
+  }
+
+  /**
+   * Rebuilds the optimizer from Keras's description; omitted keys take Keras's defaults.
+   *
+   * @param config the description
+   * @param resolver unused: the optimizer has no nested objects
+   * @return a new optimizer
+   * @throws dev.tensile.config.ConfigException if a value is invalid or an option Tensile lacks is
+   *     set
+   */
+  public static RMSprop fromConfig(ObjectConfig config, Resolver resolver) {
+    return withCommonConfig(config, () -> new RMSprop(learningRate(config, DEFAULT_LEARNING_RATE))
+          .rho(config.getDouble("rho", DEFAULT_RHO))
+          .momentum(config.getDouble("momentum", 0.0))
+          .epsilon(config.getDouble("epsilon", DEFAULT_EPSILON))
+          .centered(config.getBoolean("centered", false)));
+  }
+
+  /** Keras's RMSprop makes all velocities, then all momentums, then all average gradients. */
+  @Override
+  protected List<List<String>> slotGroups() {
+    List<List<String>> groups = new java.util.ArrayList<>();
+    for (String name : slotNames()) {
+      groups.add(List.of(name));
+    }
+    return groups;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.tensile.optimizers;
 
+import dev.tensile.config.ObjectConfig;
+import dev.tensile.config.Resolver;
 import java.util.List;
 
 /**
@@ -82,6 +84,26 @@ public final class SGD extends Optimizer {
   @Override
   public String name() {
     return "sgd";
+  }
+
+  @Override
+  protected void addConfig(ObjectConfig.Builder config) {
+    config.put("momentum", momentum).put("nesterov", nesterov);
+  }
+
+  /**
+   * Rebuilds the optimizer from Keras's description; omitted keys take Keras's defaults.
+   *
+   * @param config the description
+   * @param resolver unused: the optimizer has no nested objects
+   * @return a new optimizer
+   * @throws dev.tensile.config.ConfigException if a value is invalid or an option Tensile lacks is
+   *     set
+   */
+  public static SGD fromConfig(ObjectConfig config, Resolver resolver) {
+    return withCommonConfig(config, () -> new SGD(learningRate(config, DEFAULT_LEARNING_RATE))
+          .momentum(config.getDouble("momentum", 0.0))
+          .nesterov(config.getBoolean("nesterov", false)));
   }
 
   @Override

@@ -22,9 +22,66 @@ public final class Variable {
   public Variable(String name, int... shape) {
     this.name = name;
     this.shape = shape.clone();
-    int size = Math.toIntExact(Shapes.size(shape));
+    int size = checkedSize(name, this.shape);
     this.value = new float[size];
     this.gradient = new float[size];
+  }
+
+  /** The most elements one variable can hold: a Java array's limit. */
+  public static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
+  /** Elements still allowed on this thread during {@link #withElementLimit}; -1 for no limit. */
+  private static final ThreadLocal<long[]> ALLOWANCE = new ThreadLocal<>();
+
+  /**
+   * Runs work during which the variables made on this thread may hold at most {@code maxElements}
+   * elements in all, the guard a file loader sets so that a file's claims (a layer with 50 million
+   * units) fail before anything is allocated rather than exhausting memory.
+   *
+   * @param <T> the work's result
+   * @param maxElements the total allowance
+   * @param work the work, e.g. building a model read from a file
+   * @return the work's result
+   * @throws IllegalArgumentException from the work, if a variable would exceed the allowance
+   */
+  public static <T> T withElementLimit(long maxElements, java.util.function.Supplier<T> work) {
+    long[] previous = ALLOWANCE.get();
+    ALLOWANCE.set(new long[] {maxElements});
+    try {
+      return work.get();
+    } finally {
+      if (previous == null) {
+        ALLOWANCE.remove();
+      } else {
+        ALLOWANCE.set(previous);
+      }
+    }
+  }
+
+  private static int checkedSize(String name, int[] shape) {
+    long size = 1;
+    for (int d : shape) {
+      if (d < 0) {
+        throw new IllegalArgumentException(
+            "weight '" + name + "' cannot have a negative extent: " + Shapes.format(shape));
+      }
+      size = d == 0 ? 0 : (size > MAX_ELEMENTS / d ? MAX_ELEMENTS + 1L : size * d);
+    }
+    if (size > MAX_ELEMENTS) {
+      throw new IllegalArgumentException(
+          "weight '" + name + "' of shape " + Shapes.format(shape) + " would have more than "
+              + MAX_ELEMENTS + " elements, more than a Java array holds");
+    }
+    long[] allowance = ALLOWANCE.get();
+    if (allowance != null) {
+      if (size > allowance[0]) {
+        throw new IllegalArgumentException(
+            "weight '" + name + "' of shape " + Shapes.format(shape) + " needs " + size
+                + " elements, more than the " + allowance[0] + " left of this load's allowance");
+      }
+      allowance[0] -= size;
+    }
+    return (int) size;
   }
 
   /**

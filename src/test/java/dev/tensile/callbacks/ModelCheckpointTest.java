@@ -40,13 +40,13 @@ class ModelCheckpointTest {
   void savesEveryEpochOfARealFitUnderFormattedNames() throws IOException {
     Sequential net = Fixtures.blobNet(new Adam(0.01), 2);
     ModelCheckpoint checkpoint =
-        new ModelCheckpoint(path("ckpt-{epoch:02d}-{val_loss:.2f}.tensile"));
+        new ModelCheckpoint(path("ckpt-{epoch:02d}-{val_loss:.2f}.keras"));
     History h = net.fit(Fixtures.BLOBS[0], Fixtures.BLOBS[1], new FitOptions().epochs(3)
         .verbose(0).seed(1).validationSplit(0.2).callbacks(checkpoint));
     List<String> expected = List.of(
-        "ckpt-01-" + Formats.fixed(h.get("val_loss").get(0), 2) + ".tensile",
-        "ckpt-02-" + Formats.fixed(h.get("val_loss").get(1), 2) + ".tensile",
-        "ckpt-03-" + Formats.fixed(h.get("val_loss").get(2), 2) + ".tensile");
+        "ckpt-01-" + Formats.fixed(h.get("val_loss").get(0), 2) + ".keras",
+        "ckpt-02-" + Formats.fixed(h.get("val_loss").get(1), 2) + ".keras",
+        "ckpt-03-" + Formats.fixed(h.get("val_loss").get(2), 2) + ".keras");
     assertEquals(expected, files());
     Sequential last = Sequential.load(dir.resolve(expected.get(2)));
     assertArrayEquals(net.predict(Fixtures.BLOBS[0]).data(),
@@ -55,15 +55,15 @@ class ModelCheckpointTest {
 
   @Test
   void saveBestOnlySavesTheEpochsThatImprove() throws IOException {
-    ModelCheckpoint checkpoint = new ModelCheckpoint(path("m-{epoch}.tensile")).saveBestOnly(true);
+    ModelCheckpoint checkpoint = new ModelCheckpoint(path("m-{epoch}.keras")).saveBestOnly(true);
     run(checkpoint, model, "val_loss", 1.0, 0.8, 0.9, 0.8, 0.7);
-    assertEquals(List.of("m-1.tensile", "m-2.tensile", "m-5.tensile"), files());
+    assertEquals(List.of("m-1.keras", "m-2.keras", "m-5.keras"), files());
     assertEquals(0.7, checkpoint.best().getAsDouble());
   }
 
   @Test
   void aFixedNameHoldsTheBestEpochsModel() throws IOException {
-    Path best = dir.resolve("best.tensile");
+    Path best = dir.resolve("best.keras");
     run(new ModelCheckpoint(best.toString()).saveBestOnly(true), model, "val_loss",
         1.0, 0.8, 0.9, 0.95);
     // Fixtures.run sets the weights to e + 1 during epoch e: epoch 1 was the best.
@@ -72,24 +72,24 @@ class ModelCheckpointTest {
 
   @Test
   void maxModeForAccuracyAndAThresholdToBeat() throws IOException {
-    ModelCheckpoint checkpoint = new ModelCheckpoint(path("a-{epoch}.tensile"))
+    ModelCheckpoint checkpoint = new ModelCheckpoint(path("a-{epoch}.keras"))
         .monitor("val_accuracy").saveBestOnly(true).initialValueThreshold(0.6);
     run(checkpoint, model, "val_accuracy", 0.5, 0.6, 0.7, 0.65, 0.8);
-    assertEquals(List.of("a-3.tensile", "a-5.tensile"), files());
+    assertEquals(List.of("a-3.keras", "a-5.keras"), files());
   }
 
   @Test
   void theBestCarriesOverToTheNextFit() throws IOException {
-    ModelCheckpoint checkpoint = new ModelCheckpoint(path("c-{epoch}-{val_loss}.tensile"))
+    ModelCheckpoint checkpoint = new ModelCheckpoint(path("c-{epoch}-{val_loss}.keras"))
         .saveBestOnly(true);
     run(checkpoint, model, "val_loss", 0.5);
     run(checkpoint, model, "val_loss", 0.6, 0.4);
-    assertEquals(List.of("c-1-0.5.tensile", "c-2-0.4.tensile"), files());
+    assertEquals(List.of("c-1-0.5.keras", "c-2-0.4.keras"), files());
   }
 
   @Test
   void weightsOnlyFilesLoadIntoAModel() {
-    Path weights = dir.resolve("w.weights.tensile");
+    Path weights = dir.resolve("w.weights.h5");
     run(new ModelCheckpoint(weights.toString()).saveWeightsOnly(true), model, "val_loss", 1, 2);
     Sequential other = Fixtures.model();
     try {
@@ -102,7 +102,7 @@ class ModelCheckpointTest {
 
   @Test
   void verboseMessagesAsKeras() {
-    String p = path("v.tensile");
+    String p = path("v.keras");
     try (Captured c = new Captured()) {
       run(new ModelCheckpoint(p).saveBestOnly(true).verbose(1), model, "val_loss", 0.5, 0.6,
           0.25);
@@ -125,7 +125,7 @@ class ModelCheckpointTest {
   @Test
   void silentByDefault() {
     try (Captured c = new Captured()) {
-      run(new ModelCheckpoint(path("s.tensile")).saveBestOnly(true), model, "val_loss", 1, 0.5);
+      run(new ModelCheckpoint(path("s.keras")).saveBestOnly(true), model, "val_loss", 1, 0.5);
       assertEquals("", c.out());
       assertEquals("", c.err());
     }
@@ -134,21 +134,21 @@ class ModelCheckpointTest {
   @Test
   void aMissingMonitoredKeyWarnsAndSavesAnyway() throws IOException {
     try (Captured c = new Captured()) {
-      run(new ModelCheckpoint(path("k-{epoch}.tensile")).saveBestOnly(true), model, "loss", 1, 2);
+      run(new ModelCheckpoint(path("k-{epoch}.keras")).saveBestOnly(true), model, "loss", 1, 2);
       assertTrue(c.err().contains("'val_loss'") && c.err().contains("available: loss"), c.err());
     }
-    assertEquals(List.of("k-1.tensile", "k-2.tensile"), files());
+    assertEquals(List.of("k-1.keras", "k-2.keras"), files());
   }
 
   @Test
   void createsMissingDirectories() {
-    run(new ModelCheckpoint(path("a/b/m.tensile")), model, "val_loss", 1);
-    assertTrue(Files.isRegularFile(dir.resolve("a/b/m.tensile")));
+    run(new ModelCheckpoint(path("a/b/m.keras")), model, "val_loss", 1);
+    assertTrue(Files.isRegularFile(dir.resolve("a/b/m.keras")));
   }
 
   @Test
   void anUnknownTemplateKeyListsTheLoggedOnes() {
-    ModelCheckpoint checkpoint = new ModelCheckpoint(path("m-{val_acc:.2f}.tensile"));
+    ModelCheckpoint checkpoint = new ModelCheckpoint(path("m-{val_acc:.2f}.keras"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> run(checkpoint, model, "val_loss", 1));
     assertTrue(e.getMessage().contains("{val_acc}"), e.getMessage());
@@ -167,16 +167,16 @@ class ModelCheckpointTest {
 
   @Test
   void anUnknownMonitorInAutoModeFailsEvenWhenSavingEveryEpoch() {
-    ModelCheckpoint checkpoint = new ModelCheckpoint(path("m.tensile")).monitor("val_auc");
+    ModelCheckpoint checkpoint = new ModelCheckpoint(path("m.keras")).monitor("val_auc");
     assertThrows(IllegalStateException.class, () -> run(checkpoint, model, "val_auc", 1));
-    assertFalse(Files.exists(dir.resolve("m.tensile")));
+    assertFalse(Files.exists(dir.resolve("m.keras")));
     assertThrows(IllegalArgumentException.class, () -> new ModelCheckpoint(""));
   }
 
   @Test
   void toStringShowsEverySetting() {
-    assertEquals("ModelCheckpoint(filepath=m.tensile, monitor=val_loss, verbose=0, "
+    assertEquals("ModelCheckpoint(filepath=m.keras, monitor=val_loss, verbose=0, "
         + "saveBestOnly=true, saveWeightsOnly=false, mode=auto, initialValueThreshold=null)",
-        new ModelCheckpoint("m.tensile").saveBestOnly(true).toString());
+        new ModelCheckpoint("m.keras").saveBestOnly(true).toString());
   }
 }

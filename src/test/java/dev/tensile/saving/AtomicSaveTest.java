@@ -52,6 +52,21 @@ class AtomicSaveTest {
         };
   }
 
+  /** Runs a save whose output stream is decorated, e.g. to fail after some bytes. */
+  private static void failing(UnaryOperator<OutputStream> wrap, Save save) throws IOException {
+    ModelFiles.WRITE_WRAP.set(wrap);
+    try {
+      save.run();
+    } finally {
+      ModelFiles.WRITE_WRAP.remove();
+    }
+  }
+
+  /** A save that may fail. */
+  private interface Save {
+    void run() throws IOException;
+  }
+
   private List<Path> filesInDir() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.sorted().toList();
@@ -61,7 +76,7 @@ class AtomicSaveTest {
   @ParameterizedTest
   @ValueSource(longs = {0, 10, 200, 1000, 3000})
   void aFailedSaveKeepsThePreviousFileByteForByte(long failAt) throws IOException {
-    Path file = dir.resolve("model.tensile");
+    Path file = dir.resolve("model.keras");
     Sequential model = Fixtures.trainedModel();
     model.save(file);
     byte[] before = Files.readAllBytes(file);
@@ -70,7 +85,7 @@ class AtomicSaveTest {
     IOException failure = new IOException("disk full");
     IOException thrown =
         assertThrows(
-            IOException.class, () -> ModelFiles.save(model, file, failAfter(failAt, failure)));
+            IOException.class, () -> failing(failAfter(failAt, failure), () -> model.save(file)));
     assertSame(failure, thrown);
     assertArrayEquals(before, Files.readAllBytes(file));
     assertEquals(List.of(file), filesInDir());
@@ -79,21 +94,21 @@ class AtomicSaveTest {
 
   @Test
   void aFailedFirstSaveLeavesNoFileAtAll() {
-    Path file = dir.resolve("new.tensile");
+    Path file = dir.resolve("new.keras");
     Sequential model = Fixtures.trainedModel();
     assertThrows(
         IOException.class,
-        () -> ModelFiles.save(model, file, failAfter(100, new IOException("disk full"))));
+        () -> failing(failAfter(100, new IOException("disk full")), () -> model.save(file)));
     assertFalse(Files.exists(file));
     assertThrows(
         IOException.class,
-        () -> ModelFiles.saveWeights(model, file, failAfter(100, new IOException("full"))));
+        () -> failing(failAfter(100, new IOException("full")), () -> model.saveWeights(file)));
     assertFalse(Files.exists(file));
   }
 
   @Test
   void aRuntimeFailureMidWriteAlsoCleansUp() throws IOException {
-    Path file = dir.resolve("model.tensile");
+    Path file = dir.resolve("model.keras");
     Sequential model = Fixtures.trainedModel();
     model.saveWeights(file);
     byte[] before = Files.readAllBytes(file);
@@ -105,14 +120,14 @@ class AtomicSaveTest {
                 throw new IllegalStateException("crash");
               }
             };
-    assertThrows(IllegalStateException.class, () -> ModelFiles.saveWeights(model, file, crash));
+    assertThrows(IllegalStateException.class, () -> failing(crash, () -> model.saveWeights(file)));
     assertArrayEquals(before, Files.readAllBytes(file));
     assertEquals(List.of(file), filesInDir());
   }
 
   @Test
   void aSuccessfulSaveReplacesTheFileAndLeavesNothingElse() throws IOException {
-    Path file = dir.resolve("model.tensile");
+    Path file = dir.resolve("model.keras");
     Sequential model = Fixtures.trainedModel();
     model.save(file);
     byte[] first = Files.readAllBytes(file);
@@ -142,11 +157,12 @@ class AtomicSaveTest {
           }
         }.name("mine");
     Sequential model = new Sequential(new Input(2), custom, new Dense(1));
-    Path file = dir.resolve("model.tensile");
+    Path file = dir.resolve("model.keras");
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> model.save(file));
     assertTrue(e.getMessage().startsWith("layer 'mine' is a "), e.getMessage());
-    assertTrue(e.getMessage().endsWith("the format knows Dense, Flatten, Activation, Dropout"));
+    assertTrue(e.getMessage().endsWith("override getConfig() and register a factory to save it"),
+        e.getMessage());
     assertFalse(Files.exists(file));
   }
 

@@ -67,7 +67,7 @@ class ResumeTrainingTest {
     Sequential first = Fixtures.smallModel();
     first.compile(optimizer.get(), "sparse_categorical_crossentropy", "accuracy");
     History firstEpoch = first.fit(BLOBS[0], BLOBS[1], fit(1));
-    Path file = dir.resolve("checkpoint.tensile");
+    Path file = dir.resolve("checkpoint.keras");
     first.save(file);
     Sequential resumed = Sequential.load(file);
     assertArrayEquals(first.predict(BLOBS[0]).data(), resumed.predict(BLOBS[0]).data());
@@ -87,7 +87,7 @@ class ResumeTrainingTest {
   @Test
   void dropoutMasksContinueFromTheSavedGeneratorState() throws IOException {
     Sequential model = Fixtures.trainedModel();
-    Path file = dir.resolve("m.tensile");
+    Path file = dir.resolve("m.keras");
     model.save(file);
     Sequential loaded = Sequential.load(file);
     Sequential fresh = Fixtures.smallModel();

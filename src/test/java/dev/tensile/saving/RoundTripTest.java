@@ -38,7 +38,7 @@ class RoundTripTest {
   @TempDir Path dir;
 
   private Sequential saveAndLoad(Sequential model) throws IOException {
-    Path file = dir.resolve("model.tensile");
+    Path file = dir.resolve("model.keras");
     model.save(file);
     return Sequential.load(file);
   }

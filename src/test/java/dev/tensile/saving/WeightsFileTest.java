@@ -34,9 +34,9 @@ class WeightsFileTest {
   }
 
   @Test
-  void weightsLoadIntoAFreshModelByPosition() throws IOException {
+  void weightsLoadIntoAFreshModelByClassAndPosition() throws IOException {
     Sequential trained = Fixtures.trainedModel();
-    Path file = dir.resolve("model.weights.tensile");
+    Path file = dir.resolve("model.weights.h5");
     trained.saveWeights(file);
     Sequential fresh = sameShapesOtherNames();
     assertNotEquals(trained.layers().get(0).name(), fresh.layers().get(0).name());
@@ -48,7 +48,7 @@ class WeightsFileTest {
   @Test
   void weightsLoadFromAModelFileToo() throws IOException {
     Sequential trained = Fixtures.trainedModel();
-    Path file = dir.resolve("model.tensile");
+    Path file = dir.resolve("model.keras");
     trained.save(file);
     Sequential fresh = sameShapesOtherNames();
     fresh.loadWeights(file);
@@ -58,7 +58,7 @@ class WeightsFileTest {
 
   @Test
   void otherShapesAreRefusedAndNothingChanges() throws IOException {
-    Path file = dir.resolve("model.weights.tensile");
+    Path file = dir.resolve("model.weights.h5");
     Fixtures.trainedModel().saveWeights(file);
     RandomSeed.set(5);
     Sequential wider =
@@ -66,10 +66,10 @@ class WeightsFileTest {
     List<Tensor> before = wider.getWeights();
     ModelFormatException e =
         assertThrows(ModelFormatException.class, () -> wider.loadWeights(file));
+    String name = wider.layers().get(1).name();
     assertEquals(
-        "entry 'layers/dense_1/vars/0.npy' has shape (8, 3), expected (8, 4) for weight '"
-            + wider.layers().get(1).name()
-            + "/kernel' of model 'wider'",
+        "weight 0 of layer '" + name + "' has shape (8, 3) in the file, but weight '" + name
+            + "/kernel' has shape (8, 4)",
         e.problem());
     for (int i = 0; i < before.size(); i++) {
       assertArrayEquals(before.get(i).data(), wider.getWeights().get(i).data());
@@ -78,25 +78,29 @@ class WeightsFileTest {
 
   @Test
   void anotherNumberOfLayersOrWeightsIsRefused() throws IOException {
-    Path file = dir.resolve("model.weights.tensile");
+    Path file = dir.resolve("model.weights.h5");
     Fixtures.trainedModel().saveWeights(file);
     Sequential shallow = new Sequential(new Input(4), new Dense(3)).name("shallow");
     ModelFormatException e =
         assertThrows(ModelFormatException.class, () -> shallow.loadWeights(file));
     assertTrue(
         e.problem()
-            .startsWith("it has weights for 2 layers [dense, dense_1], model 'shallow' for 1"),
+            .startsWith("'layers/dense_1' holds variables, but the model has no such layer; its "
+                + "layers are [layers/dense]"),
         e.problem());
 
     Sequential noBias =
         new Sequential(new Input(4), new Dense(8).useBias(false), new Dense(3)).name("nobias");
     e = assertThrows(ModelFormatException.class, () -> noBias.loadWeights(file));
-    assertTrue(e.problem().startsWith("layer 'dense' has 2 weights in the file, layer '"));
+    assertTrue(
+        e.problem().endsWith("has 2 weight arrays in the file, but as configured it has 1 "
+            + "[" + noBias.layers().get(0).name() + "/kernel(4, 8)]"),
+        e.problem());
   }
 
   @Test
   void anUnbuiltModelCannotSaveOrLoadWeights() throws IOException {
-    Path file = dir.resolve("model.weights.tensile");
+    Path file = dir.resolve("model.weights.h5");
     Fixtures.trainedModel().saveWeights(file);
     Sequential unbuilt = new Sequential(new Dense(3)).name("unbuilt");
     IllegalStateException e =
@@ -105,19 +109,18 @@ class WeightsFileTest {
         "model 'unbuilt' is not built; start it with an Input or call build(...) before "
             + "loadWeights",
         e.getMessage());
-    Path other = dir.resolve("other.tensile");
+    Path other = dir.resolve("other.keras");
     assertThrows(IllegalStateException.class, () -> unbuilt.saveWeights(other));
     assertFalse(Files.exists(other));
   }
 
   @Test
-  void aWeightsFileWithoutItsLayerListIsReported() throws IOException {
-    Path file = dir.resolve("model.weights.tensile");
-    Fixtures.trainedModel().saveWeights(file);
-    Path bad = dir.resolve("bad.tensile");
-    Fixtures.rewriteText(file, "metadata.json", s -> s.replace("\"layers\"", "\"names\""), bad);
+  void aFileOfAnotherKindIsReported() throws IOException {
+    Path bad = dir.resolve("bad.weights.h5");
+    Files.writeString(bad, "epoch,loss\n1,0.5\n");
     ModelFormatException e =
         assertThrows(ModelFormatException.class, () -> Fixtures.trainedModel().loadWeights(bad));
-    assertEquals("metadata.json: layers is missing", e.problem());
+    assertEquals(
+        "not a weights file: it starts with neither an HDF5 nor a zip signature", e.problem());
   }
 }
