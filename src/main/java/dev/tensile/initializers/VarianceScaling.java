@@ -181,7 +181,9 @@ public final class VarianceScaling implements Initializer {
   /**
    * Describes the initializer: by its Keras class ({@code GlorotUniform}, {@code HeNormal}, ...)
    * with its {@code seed} if it is one of Keras's named variants, else as {@code VarianceScaling}
-   * with {@code scale}, {@code mode}, {@code distribution} and {@code seed}.
+   * with {@code scale}, {@code mode}, {@code distribution} and {@code seed}. Keras's seeds are
+   * 32-bit unsigned integers; a seed outside that range (as those drawn from Tensile's global
+   * sequence usually are) is written as null.
    *
    * @return the description
    */
@@ -189,14 +191,20 @@ public final class VarianceScaling implements Initializer {
   public ObjectConfig getConfig() {
     String preset = Initializers.presetClass(this);
     if (preset != null) {
-      return ObjectConfig.builder(Initializers.MODULE, preset).put("seed", seed).build();
+      return ObjectConfig.builder(Initializers.MODULE, preset).put("seed", kerasSeed()).build();
     }
     return ObjectConfig.builder(Initializers.MODULE, "VarianceScaling")
         .put("scale", scale)
         .put("mode", mode.name().toLowerCase(Locale.ROOT))
         .put("distribution", distribution.name().toLowerCase(Locale.ROOT))
-        .put("seed", seed)
+        .put("seed", kerasSeed())
         .build();
+  }
+
+  /** Keras seeds are 32-bit unsigned; a seed drawn from Tensile's 64-bit sequence is written as
+   * null (the weights themselves are saved, so nothing is lost but the seed). */
+  private Long kerasSeed() {
+    return seed >= 0 && seed <= 0xFFFFFFFFL ? seed : null;
   }
 
   @Override

@@ -87,14 +87,18 @@ public final class Dropout extends Layer {
 
   /**
    * Describes the layer with Keras's {@code Dropout.get_config()} keys: {@code rate}, {@code seed}
-   * and a null {@code noise_shape}. The generator's current state is not part of Keras's format;
+   * and a null {@code noise_shape}; a seed outside Keras's 32-bit unsigned range is written as
+   * null. The generator's current state is not part of Keras's format;
    * model files keep it in Tensile's own metadata.
    *
    * @return the description
    */
   @Override
   public ObjectConfig getConfig() {
-    return configBuilder().put("rate", rate).put("seed", seed).put("noise_shape", null).build();
+    // Keras's seeds are 32-bit unsigned; a seed outside that range is written as null.
+    Long kerasSeed = seed >= 0 && seed <= 0xFFFFFFFFL ? seed : null;
+    return configBuilder().put("rate", rate).put("seed", kerasSeed).put("noise_shape", null)
+        .build();
   }
 
   /**

@@ -1,0 +1,108 @@
+"""Cross-checks files Tensile wrote against real Keras, for KerasRoundTripTest.
+
+Usage: keras_roundtrip.py DIR. DIR holds, for each case NAME, NAME.keras and NAME.weights.h5
+written by Tensile and NAME.json with the inputs x, targets y, Tensile's predictions and, for
+compiled models, Tensile's weights after `steps` more full-batch steps. For each case this
+  - opens both files with h5py (the weights inside the .keras too), so a corrupt HDF5 fails here;
+  - loads NAME.keras with keras.models.load_model, failing on any Python warning or log warning;
+  - compares Keras's predictions with Tensile's (1e-6 relative);
+  - continues training for `steps` steps and compares the weights (1e-4 relative);
+  - loads NAME.weights.h5 into a fresh copy of the model (load_weights) and compares predictions;
+  - saves the continued model as NAME.from_keras.keras, with its predictions in
+    NAME.from_keras.json, for the Java side to load.
+Prints one line per case and exits non-zero on the first mismatch.
+"""
+import io
+import json
+import logging
+import os
+import sys
+import warnings
+import zipfile
+
+os.environ.setdefault("KERAS_BACKEND", "jax")
+import h5py  # noqa: E402
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+
+
+class Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record.getMessage())
+
+
+def close(expected, actual, rtol, what):
+    expected, actual = np.asarray(expected, "float64"), np.asarray(actual, "float64")
+    if expected.size == actual.size:
+        expected = expected.reshape(actual.shape)  # Tensile's arrays arrive flat
+    if expected.shape != actual.shape:
+        raise AssertionError(f"{what}: shape {actual.shape}, Tensile {expected.shape}")
+    tol = rtol * np.maximum(np.abs(expected), np.abs(actual)) + 1e-7
+    bad = np.abs(expected - actual) > tol
+    if bad.any():
+        i = np.argwhere(bad)[0]
+        raise AssertionError(f"{what}: at {tuple(i)} Keras {actual[tuple(i)]}, "
+                             f"Tensile {expected[tuple(i)]}")
+
+
+def quietly(what, action):
+    handler = Collect()
+    logging.getLogger().addHandler(handler)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            result = action()
+    finally:
+        logging.getLogger().removeHandler(handler)
+    messages = [str(w.message) for w in caught] + handler.records
+    if messages:
+        raise AssertionError(f"{what} warned: {messages}")
+    return result
+
+
+def check(directory, name):
+    with open(os.path.join(directory, name + ".json")) as f:
+        r = json.load(f)
+    path = os.path.join(directory, name + ".keras")
+    weights = os.path.join(directory, name + ".weights.h5")
+    with zipfile.ZipFile(path) as z:
+        h5py.File(io.BytesIO(z.read("model.weights.h5")), "r").visit(lambda n: None)
+    h5py.File(weights, "r").visit(lambda n: None)
+    x = np.asarray(r["x"], "float32").reshape(r["x_shape"])
+    model = quietly("load_model(" + name + ".keras)", lambda: keras.models.load_model(path))
+    close(r["predictions"], model.predict(x, verbose=0), 1e-6, name + " predictions")
+    fresh = keras.models.clone_model(model)
+    quietly("load_weights(" + name + ".weights.h5)", lambda: fresh.load_weights(weights))
+    close(r["predictions"], fresh.predict(x, verbose=0), 1e-6, name + " load_weights predictions")
+    if r["compiled"]:
+        y = np.asarray(r["y"], "float32" if isinstance(r["y"][0], list) else "int32")
+        if model.loss == "binary_crossentropy" or y.ndim == 2:
+            y = y.astype("float32")
+        model.fit(x, y, batch_size=len(x), epochs=r["steps"], shuffle=False, verbose=0)
+        after = model.get_weights()
+        for i, w in enumerate(after):
+            close(r["weights_after"][i], w, 1e-4, f"{name} weight {i} after {r['steps']} steps")
+        if int(model.optimizer.iterations.numpy()) != r["iterations_after"]:
+            raise AssertionError(f"{name}: Keras iterations {model.optimizer.iterations.numpy()}"
+                                 f", Tensile {r['iterations_after']}")
+    out = os.path.join(directory, name + ".from_keras.keras")
+    model.save(out)
+    with open(os.path.join(directory, name + ".from_keras.json"), "w") as f:
+        json.dump({"predictions": model.predict(x, verbose=0).tolist()}, f)
+    print("ok", name)
+
+
+def main():
+    directory = sys.argv[1]
+    names = sorted(n[:-5] for n in os.listdir(directory)
+                   if n.endswith(".json") and ".from_keras" not in n)
+    for name in names:
+        check(directory, name)
+
+
+if __name__ == "__main__":
+    main()
