@@ -68,21 +68,33 @@ final class H5Reader implements AutoCloseable {
     return new ModelFormatException(file, prefix + "'" + path + "' " + what);
   }
 
+  /** Returns the node at a path, or null if there is none; a corrupt file is reported. */
   private Node node(String path) throws ModelFormatException {
     try {
-      return h5.getByPath(path);
+      Node node = h5;
+      for (String part : path.split("/")) {
+        if (part.isEmpty()) {
+          continue;
+        }
+        if (!(node instanceof Group)) {
+          return null;
+        }
+        node = ((Group) node).getChildren().get(part);
+        if (node == null) {
+          return null;
+        }
+      }
+      return node;
     } catch (RuntimeException e) {
-      return null;
+      throw new ModelFormatException(
+          file, prefix + "cannot read '" + path + "': the HDF5 data is corrupt or truncated ("
+              + e.getMessage() + ")", e);
     }
   }
 
   /** Tells whether a group or dataset exists at a path. */
   boolean has(String path) throws ModelFormatException {
-    try {
-      return node(path) != null;
-    } catch (RuntimeException e) {
-      throw new ModelFormatException(file, prefix + "cannot read '" + path + "'", e);
-    }
+    return node(path) != null;
   }
 
   /** Returns the names of a group's members, or an empty list if there is no such group. */

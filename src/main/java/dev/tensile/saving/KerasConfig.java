@@ -143,6 +143,14 @@ final class KerasConfig {
           "a " + model.className() + " model; Tensile loads Sequential models only (functional "
               + "graphs and subclassed models are not supported)");
     }
+    model.requireDefault("trainable", true);
+    Object dtype = model.values().get("dtype");
+    ObjectConfig policy = dtype instanceof Map ? model.getObjectOrNull("dtype") : null;
+    String dtypeName = policy != null ? policy.getString("name", null)
+        : dtype instanceof String ? (String) dtype : null;
+    if (dtypeName != null && !dtypeName.equals("float32")) {
+      throw model.problem("config.dtype is '" + dtypeName + "'; Tensile computes in float32 only");
+    }
     Parsed parsed = new Parsed();
     parsed.name = model.getString("name", "sequential");
     List<Object> layers = model.getList("layers");

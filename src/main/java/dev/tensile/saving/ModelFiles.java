@@ -103,6 +103,9 @@ public final class ModelFiles {
    * @throws IOException if reading fails
    */
   public static SavedModel load(Path path) throws IOException {
+    if (path == null) {
+      throw new IllegalArgumentException("load needs a path, got null");
+    }
     switch (kind(path)) {
       case ZIP:
         return loadKeras(path);
