@@ -14,11 +14,11 @@ import java.util.Map;
  * {@code keras.callbacks.ModelCheckpoint} with {@code save_freq="epoch"}.
  *
  * <p>The file path is a template filled each epoch with {@code epoch} (from 1) and every log key,
- * in Python's format syntax: {@code "ckpt-{epoch:02d}-{val_loss:.2f}.tensile"} gives {@code
- * ckpt-03-0.41.tensile}. Missing directories are created. The model is written with {@link
- * Sequential#save(Path)}, or {@link Sequential#saveWeights(Path)} with {@code
- * saveWeightsOnly(true)}; an existing file is replaced, and {@link Sequential#load(Path)} reads it
- * back.
+ * in Python's format syntax: {@code "ckpt-{epoch:02d}-{val_loss:.2f}.keras"} gives {@code
+ * ckpt-03-0.41.keras}. Missing directories are created. The model is written with {@link
+ * Sequential#save(Path)} (a Keras {@code .keras} file), or {@link Sequential#saveWeights(Path)}
+ * (a {@code .weights.h5} file) with {@code saveWeightsOnly(true)}; an existing file is replaced,
+ * and {@link Sequential#load(Path)} reads it back.
  *
  * <p>With {@code saveBestOnly(true)} an epoch is saved only if the monitored value improves on the
  * best so far (the {@link MonitorCallback} test with min delta 0), starting from {@code
@@ -31,7 +31,7 @@ import java.util.Map;
  * {@code Epoch N: finished saving model to PATH} after each save.
  *
  * <pre>{@code
- * new ModelCheckpoint("best.tensile").monitor("val_accuracy").saveBestOnly(true)
+ * new ModelCheckpoint("best.keras").monitor("val_accuracy").saveBestOnly(true)
  * }</pre>
  */
 public final class ModelCheckpoint extends MonitorCallback<ModelCheckpoint> {
@@ -43,7 +43,7 @@ public final class ModelCheckpoint extends MonitorCallback<ModelCheckpoint> {
   /**
    * Makes a checkpoint that saves the whole model after every epoch.
    *
-   * @param filepath the file path template, e.g. {@code "ckpt-{epoch:02d}.tensile"}
+   * @param filepath the file path template, e.g. {@code "ckpt-{epoch:02d}.keras"}
    * @throws IllegalArgumentException if the path is null or empty
    */
   public ModelCheckpoint(String filepath) {

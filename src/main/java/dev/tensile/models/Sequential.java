@@ -661,7 +661,7 @@ public final class Sequential {
         // before its arrays are allocated.
         Variable.withElementLimit(stored, () -> model.build(shape));
       }
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
       throw new ModelFormatException(path, "config.json does not fit its weights: "
           + e.getMessage(), e);
     }

@@ -181,8 +181,9 @@ final class H5Reader implements AutoCloseable {
       return (float[]) flat;
     } catch (ModelFormatException e) {
       throw e;
-    } catch (RuntimeException e) {
-      throw problem(path, "cannot be read (" + e.getMessage() + ")");
+    } catch (RuntimeException | LinkageError e) {
+      // LinkageError: a compression codec that is not on the class path (LZ4, LZF).
+      throw problem(path, "cannot be read (" + e + ")");
     }
   }
 
@@ -205,8 +206,9 @@ final class H5Reader implements AutoCloseable {
       return ((Number) v).longValue();
     } catch (ModelFormatException e) {
       throw e;
-    } catch (RuntimeException e) {
-      throw problem(path, "cannot be read (" + e.getMessage() + ")");
+    } catch (RuntimeException | LinkageError e) {
+      // LinkageError: a compression codec that is not on the class path (LZ4, LZF).
+      throw problem(path, "cannot be read (" + e + ")");
     }
   }
 

@@ -202,6 +202,20 @@ class BadFileTest {
   }
 
   @Test
+  void layerNamesThatCouldBecomePathsAreRefused() throws IOException {
+    assertConfigEditFails(s -> s.replaceFirst("\"name\":\"dense\"", "\"name\":\"../../x\""),
+        "config.layers[1] (Dense): a layer name cannot contain '/' or control characters or be "
+            + "'.' or '..', got '../../x'");
+    assertThrows(IllegalArgumentException.class, () -> new dev.tensile.layers.Dense(2).name(".."));
+  }
+
+  @Test
+  void shapesWhoseSizeOverflowsAreRefused() throws IOException {
+    assertConfigEditFails(s -> s.replace("[null,4]", "[null,16777216,16777216]"),
+        "config.json does not fit its weights: ");
+  }
+
+  @Test
   void entryNamesThatCouldEscapeAreRefused() throws IOException {
     for (String name : List.of("../evil", "/abs", "a/../../b", "c:\\x")) {
       try (OutputStream out = Files.newOutputStream(bad);

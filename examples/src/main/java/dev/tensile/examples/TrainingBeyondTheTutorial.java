@@ -47,7 +47,7 @@ public final class TrainingBeyondTheTutorial {
     model.summary();
     model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
 
-    Path best = options.outputFile("best-model.tensile");
+    Path best = options.outputFile("best-model.keras");
     EarlyStopping earlyStopping = new EarlyStopping().patience(2).restoreBestWeights(true);
     ModelCheckpoint checkpoint = new ModelCheckpoint(best).saveBestOnly(true).verbose(1);
     History history = model.fit(split.xTrain(), split.yTrain(),
