@@ -4,6 +4,9 @@ Writes, into src/test/resources/dev/tensile/keras/, for each case NAME:
   NAME.keras          a model saved by model.save (trained a few steps, or not compiled at all)
   NAME.weights.h5     for some cases, the same model's model.save_weights
   NAME.h5             for some cases, the legacy HDF5 file of model.save("x.h5")
+  NAME.keras2.h5      for some cases, the same model written with h5py in Keras 2's legacy layout
+                      (Keras 2.x configs: dtype strings, batch_input_shape, "Custom>Adam",
+                      MeanMetricWrapper metrics, weight names like dense/kernel:0)
   NAME.json           the fixed inputs x and targets y, Keras's predictions for x, and, for
                       compiled cases, the weights after `steps` more full-batch steps of fit
                       from the loaded file (shuffle off)
@@ -39,7 +42,7 @@ def cases():
     return [
         ("adam_relu_softmax", [L.Dense(5, activation="relu"), L.Dense(3, activation="softmax")],
          dict(optimizer=O.Adam(learning_rate=0.01), loss="sparse_categorical_crossentropy",
-              metrics=["accuracy"]), (4,), 3, False, ["weights", "legacy"]),
+              metrics=["accuracy"]), (4,), 3, False, ["weights", "legacy", "keras2"]),
         ("adam_amsgrad_sigmoid", [L.Dense(4, activation="tanh"), L.Dense(1, activation="sigmoid")],
          dict(optimizer=O.Adam(amsgrad=True, learning_rate=0.02), loss="binary_crossentropy",
               metrics=["accuracy"]), (4,), 1, False, []),
@@ -73,6 +76,54 @@ def cases():
     ]
 
 
+def keras2_layout(model, compile_args, path):
+    """Writes the model as Keras 2.15's model.save("x.h5") laid it out."""
+    import h5py
+
+    def dense_config(layer):
+        c = layer.get_config()
+        return {"class_name": "Dense", "config": {
+            "name": layer.name, "trainable": True, "dtype": "float32", "units": c["units"],
+            "activation": c["activation"], "use_bias": c["use_bias"],
+            "kernel_initializer": {"class_name": "GlorotUniform", "config": {"seed": None}},
+            "bias_initializer": {"class_name": "Zeros", "config": {}},
+            "kernel_regularizer": None, "bias_regularizer": None, "activity_regularizer": None,
+            "kernel_constraint": None, "bias_constraint": None}}
+
+    layers = [{"class_name": "InputLayer", "config": {
+        "batch_input_shape": [None] + list(model.input_shape[1:]), "dtype": "float32",
+        "sparse": False, "ragged": False, "name": model.layers[0].name + "_input"}}]
+    layers += [dense_config(layer) for layer in model.layers]
+    config = {"class_name": "Sequential", "config": {"name": "sequential", "layers": layers}}
+    opt = compile_args["optimizer"].get_config()
+    training = {
+        "loss": compile_args["loss"],
+        "metrics": [[{"class_name": "MeanMetricWrapper", "config": {
+            "name": "accuracy", "dtype": "float32", "fn": "sparse_categorical_accuracy"}}]],
+        "weighted_metrics": None, "loss_weights": None,
+        "optimizer_config": {"class_name": "Custom>Adam", "config": {
+            "name": "Adam", "weight_decay": None, "clipnorm": None, "global_clipnorm": None,
+            "clipvalue": None, "use_ema": False, "ema_momentum": 0.99,
+            "ema_overwrite_frequency": None, "jit_compile": True, "is_legacy_optimizer": False,
+            "learning_rate": opt["learning_rate"], "beta_1": opt["beta_1"],
+            "beta_2": opt["beta_2"], "epsilon": opt["epsilon"], "amsgrad": opt["amsgrad"]}}}
+    with h5py.File(path, "w") as f:
+        f.attrs["backend"] = "tensorflow"
+        f.attrs["keras_version"] = "2.15.0"
+        f.attrs["model_config"] = json.dumps(config).encode("utf8")
+        f.attrs["training_config"] = json.dumps(training).encode("utf8")
+        g = f.create_group("model_weights")
+        g.attrs["backend"] = "tensorflow"
+        g.attrs["keras_version"] = "2.15.0"
+        g.attrs["layer_names"] = [layer.name.encode("utf8") for layer in model.layers]
+        for layer in model.layers:
+            lg = g.create_group(layer.name)
+            names = [f"{layer.name}/{v.name}:0" for v in layer.weights]
+            lg.attrs["weight_names"] = [n.encode("utf8") for n in names]
+            for n, w in zip(names, layer.get_weights()):
+                lg.create_dataset(n, data=w)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, layers, compile_args, shape, classes, onehot, extra in cases():
@@ -92,6 +143,8 @@ def main():
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 keras.saving.save_model(model, os.path.join(OUT, name + ".h5"))
+        if "keras2" in extra:
+            keras2_layout(model, compile_args, os.path.join(OUT, name + ".keras2.h5"))
         loaded = keras.models.load_model(path)
         record["predictions"] = loaded.predict(x, verbose=0).tolist()
         if compile_args is not None:

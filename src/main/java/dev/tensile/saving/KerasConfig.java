@@ -240,7 +240,8 @@ final class KerasConfig {
         ? compile.values().get("optimizer_config") : compile.values().get("optimizer");
     parsed.optimizer = optimizer instanceof String
         ? Registry.keras().optimizer((String) optimizer)
-        : Registry.keras().create(Optimizer.class, nested(compile, optimizer, "optimizer"));
+        : Registry.keras().create(Optimizer.class, legacyOptimizer(
+            nested(compile, optimizer, "optimizer")));
     Object loss = compile.values().get("loss");
     if (loss == null) {
       throw compile.problem("has no loss; Tensile compiles with one loss");
@@ -253,11 +254,45 @@ final class KerasConfig {
       if (!(metrics instanceof List)) {
         throw compile.problem("metrics must be a list, got " + metrics);
       }
-      for (Object m : (List<?>) metrics) {
-        parsed.metrics.add(m instanceof String ? Registry.keras().metric(m)
-            : Registry.keras().metric(nested(compile, m, "metrics")));
+      for (Object m : flatten((List<?>) metrics)) {
+        parsed.metrics.add(metric(compile, m));
       }
     }
+  }
+
+  /** Keras 2's legacy files nest the metrics one list per output: {@code [["accuracy"]]}. */
+  private static List<Object> flatten(List<?> list) {
+    List<Object> out = new ArrayList<>();
+    for (Object o : list) {
+      if (o instanceof List) {
+        out.addAll(flatten((List<?>) o));
+      } else {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  private static String metric(ObjectConfig compile, Object m) {
+    if (m instanceof String) {
+      return Registry.keras().metric(m);
+    }
+    ObjectConfig config = nested(compile, m, "metrics");
+    if (config.className().equals("MeanMetricWrapper")) {
+      // Keras 2 wrapped "accuracy" as a MeanMetricWrapper named after it.
+      return Registry.keras().metric(config.getString("name"));
+    }
+    return Registry.keras().metric(config);
+  }
+
+  /** Keras 2.11 to 2.15 wrote its optimizers as {@code Custom>Adam}; Keras 3 reads them as Adam. */
+  private static ObjectConfig legacyOptimizer(ObjectConfig config) {
+    String cls = config.className();
+    if (!cls.startsWith("Custom>")) {
+      return config;
+    }
+    return ObjectConfig.of(config.module(), cls.substring("Custom>".length()), config.values(),
+        config.where());
   }
 
   private static ObjectConfig nested(ObjectConfig compile, Object value, String key) {

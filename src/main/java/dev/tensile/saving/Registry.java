@@ -78,6 +78,7 @@ public final class Registry implements Resolver {
 
   private final Map<Class<?>, Map<String, Factory<?>>> factories = new LinkedHashMap<>();
   private final Map<Class<?>, Map<String, String>> identifiers = new LinkedHashMap<>();
+  private final Map<Class<?>, java.util.Set<String>> shown = new LinkedHashMap<>();
 
   private Registry() {}
 
@@ -116,8 +117,11 @@ public final class Registry implements Resolver {
     Map<String, String> ids = identifiers.computeIfAbsent(kind, k -> new LinkedHashMap<>());
     ids.putIfAbsent(className.toLowerCase(Locale.ROOT), className);
     ids.putIfAbsent(snakeCase(className), className);
+    java.util.Set<String> names = shown.computeIfAbsent(kind, k -> new java.util.LinkedHashSet<>());
+    names.add(snakeCase(className));
     for (String alias : aliases) {
       ids.put(alias.toLowerCase(Locale.ROOT), className);
+      names.add(alias.toLowerCase(Locale.ROOT));
     }
   }
 
@@ -255,7 +259,7 @@ public final class Registry implements Resolver {
   }
 
   private synchronized List<String> identifiers(Class<?> kind) {
-    return new ArrayList<>(identifiers.getOrDefault(kind, Map.of()).keySet());
+    return new ArrayList<>(shown.getOrDefault(kind, java.util.Set.of()));
   }
 
   private static String noun(Class<?> kind) {

@@ -148,4 +148,18 @@ class KerasFilesTest {
       assertClose(expected, model.predict(x(r)).data(), 1e-6, name + ".weights.h5 predictions");
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aKeras2LegacyFileLoadsWithItsWeightsAndCompileSettings() throws IOException {
+    String name = "adam_relu_softmax";
+    Sequential model = Sequential.load(DIR.resolve(name + ".keras2.h5"));
+    JsonObject r = record(name);
+    float[] expected = tensor(r.get("predictions"), model.predict(x(r)).shape()).data();
+    assertClose(expected, model.predict(x(r)).data(), 1e-6, name + ".keras2.h5 predictions");
+    assertEquals("Adam(learning_rate=0.01, beta_1=0.9, beta_2=0.999, epsilon=1.0E-7, "
+        + "amsgrad=false)", model.optimizer().toString());
+    assertEquals(0, model.optimizer().iterations(), "a Keras 2 optimizer starts afresh");
+    assertEquals(java.util.List.of("accuracy"), model.metricNames());
+    assertTrue(model.loss() instanceof dev.tensile.losses.SparseCategoricalCrossentropy);
+  }
 }

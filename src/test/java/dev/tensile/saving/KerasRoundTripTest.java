@@ -121,6 +121,10 @@ class KerasRoundTripTest {
     Sequential dropout = model(new Input(4), new Dense(6, "relu"), new Dropout(0.3, 7),
         new Dense(2, "softmax"));
     c.put("uncompiled_dropout", new Object[] {dropout, new int[] {ROWS, 4}, null});
+
+    // No variables at all: the HDF5 file has no group and no dataset.
+    Sequential empty = model(new Input(2, 3), new Flatten(), new Activation("relu"));
+    c.put("no_weights", new Object[] {empty, new int[] {ROWS, 2, 3}, null});
     return c;
   }
 
