@@ -66,7 +66,10 @@ class RoundTripTest {
         new Sequential(
                 new Input(2, 2),
                 new Flatten().name("flat"),
-                new Dense(6, "tanh").useBias(false).kernelInitializer("he_normal").name("hidden"),
+                // Keras's seeds are 32-bit unsigned, so only such a seed survives the file.
+                new Dense(6, "tanh").useBias(false).kernelInitializer(new VarianceScaling(2.0,
+                    VarianceScaling.Mode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL,
+                    4_000_000_000L, "he_normal")).name("hidden"),
                 new Dropout(0.5, 99),
                 new Dense(3).biasInitializer(new Constant(0.25)),
                 new Activation("softmax"))
