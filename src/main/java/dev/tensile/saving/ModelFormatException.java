@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A model or weights file that cannot be loaded: not a Tensile file, truncated or corrupt, written
- * by a newer format version, or holding weights whose count or shapes differ from the model's. The
- * message names the file and the problem.
+ * A model or weights file that cannot be loaded: not a Keras model file, truncated or corrupt,
+ * claiming more than it holds or more than the documented limits, describing something Tensile
+ * lacks (a functional model, a custom object, an unknown class, an unsupported option), or holding
+ * weights whose count or shapes differ from the model's. The message names the file, the entry and
+ * what was expected; nothing was built and nothing was written.
  */
 public class ModelFormatException extends IOException {
   private static final long serialVersionUID = 1L;
