@@ -47,6 +47,32 @@ class MutatedFileTest {
     });
   }
 
+  @Test
+  void everyMutationOfAnHdf5FileLoadsOrFailsCleanly() throws IOException {
+    Path legacy = KerasFilesTest.DIR.resolve("adam_relu_softmax.h5");
+    Path weights = KerasFilesTest.DIR.resolve("adam_relu_softmax.weights.h5");
+    Sequential model = Sequential.load(KerasFilesTest.DIR.resolve("adam_relu_softmax.keras"));
+    Path bad = dir.resolve("bad.h5");
+    Random random = new Random(7L);
+    assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+      for (int round = 0; round < 300; round++) {
+        boolean whole = round % 2 == 0;
+        Files.write(bad, mutate(Files.readAllBytes(whole ? legacy : weights), random));
+        try {
+          if (whole) {
+            Sequential.load(bad);
+          } else {
+            model.loadWeights(bad);
+          }
+        } catch (ModelFormatException expected) {
+          // named; nothing else may escape
+        } catch (RuntimeException | IOException | Error e) {
+          throw new AssertionError("round " + round + ": " + e, e);
+        }
+      }
+    });
+  }
+
   /** Flips, overwrites with extreme bytes, truncates or duplicates a few places. */
   private static byte[] mutate(byte[] in, Random random) {
     byte[] b = in.clone();
