@@ -158,7 +158,14 @@ public final class Registry implements Resolver {
           "unknown " + noun(kind) + " class '" + config.className() + "'; Tensile supports "
               + String.join(", ", classNames(kind)));
     }
-    return kind.cast(factory.create(config, this));
+    try {
+      return kind.cast(factory.create(config, this));
+    } catch (ConfigException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      // A constructor's own check, such as a rate outside [0, 1]: say where the value came from.
+      throw config.problem(e.getMessage());
+    }
   }
 
   /**
