@@ -319,10 +319,17 @@ public abstract class Optimizer {
 
   /**
    * Adds this optimizer's own hyperparameters to its description, under Keras's argument names.
+   * Keras's optimizers override this; an optimizer of your own does too, and registers a factory
+   * with the registry in {@code dev.tensile.saving}, to be saved.
    *
    * @param config the description so far; modified
+   * @throws UnsupportedOperationException unless overridden: the optimizer cannot be saved
    */
-  protected abstract void addConfig(ObjectConfig.Builder config);
+  protected void addConfig(ObjectConfig.Builder config) {
+    throw new UnsupportedOperationException(
+        "optimizer " + getClass().getName() + " does not describe itself; override addConfig() "
+            + "and register a factory to save it");
+  }
 
   /**
    * Makes an optimizer from a description: the subclass's keys through {@code make}, then the
