@@ -188,7 +188,7 @@ public final class Registry implements Resolver {
     }
     if (!(identifier instanceof String)) {
       throw new ConfigException(
-          "a " + noun(kind) + " identifier must be a string or a description, got "
+          article(noun(kind)) + " identifier must be a string or a description, got "
               + identifier + "; known: " + String.join(", ", identifiers(kind)));
     }
     String id = (String) identifier;
@@ -267,6 +267,10 @@ public final class Registry implements Resolver {
 
   private synchronized List<String> identifiers(Class<?> kind) {
     return new ArrayList<>(shown.getOrDefault(kind, java.util.Set.of()));
+  }
+
+  private static String article(String noun) {
+    return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
   private static String noun(Class<?> kind) {

@@ -247,9 +247,11 @@ class BadFileTest {
 
   @Test
   void nullIdentifiersGetClearMessages() {
-    ConfigException e = assertThrows(ConfigException.class,
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Fixtures.smallModel().compile((String) null, "sparse_categorical_crossentropy"));
-    assertTrue(e.getMessage().startsWith("a optimizer identifier must be a string or a "
+    assertTrue(e.getMessage().contains("null"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> Registry.keras().optimizer(null));
+    assertTrue(e.getMessage().startsWith("an optimizer identifier must be a string or a "
         + "description, got null; known: sgd, rmsprop, adagrad, adam"), e.getMessage());
     assertThrows(ConfigException.class, () -> Registry.keras().loss(null));
     assertThrows(ConfigException.class, () -> Registry.keras().metric(null));
