@@ -95,6 +95,10 @@ final class KerasConfig {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
       compile.put("loss_weights", null);
+      for (String metric : model.metrics()) {
+        // A metric of one's own would save, then fail to load: refuse it before writing.
+        Registry.keras().metric(metric);
+      }
       compile.put("metrics", new ArrayList<Object>(model.metrics()));
       compile.put("weighted_metrics", null);
       compile.put("run_eagerly", false);
