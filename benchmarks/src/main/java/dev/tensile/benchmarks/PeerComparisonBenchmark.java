@@ -3,7 +3,6 @@ package dev.tensile.benchmarks;
 import dev.tensile.datasets.Dataset;
 import dev.tensile.datasets.DatasetUnavailableException;
 import dev.tensile.datasets.FashionMnist;
-import dev.tensile.engine.Engines;
 import dev.tensile.engine.MatrixEngine;
 import dev.tensile.models.FitOptions;
 import dev.tensile.models.Sequential;

@@ -1,6 +1,5 @@
 package dev.tensile.benchmarks;
 
-import dev.tensile.engine.Engines;
 import dev.tensile.engine.MatrixEngine;
 import dev.tensile.models.FitOptions;
 import java.util.List;
