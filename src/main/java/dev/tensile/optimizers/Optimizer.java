@@ -300,25 +300,28 @@ public abstract class Optimizer {
   }
 
   private void clip(List<Variable> vars) {
+    // Indexed loops: an iterator per step would be the step's only allocation.
     Elementwise kernels = Engines.current().elementwise();
     if (!Float.isNaN(clipnorm)) {
-      for (Variable v : vars) {
-        float[] g = v.gradient();
+      for (int i = 0; i < vars.size(); i++) {
+        float[] g = vars.get(i).gradient();
         float norm = (float) Math.sqrt(kernels.sumOfSquares(g, g.length));
         scale(kernels, g, clipnorm / Math.max(norm, clipnorm));
       }
     } else if (!Float.isNaN(globalClipnorm)) {
       double total = 0;
-      for (Variable v : vars) {
-        total += kernels.sumOfSquares(v.gradient(), v.gradient().length);
+      for (int i = 0; i < vars.size(); i++) {
+        float[] g = vars.get(i).gradient();
+        total += kernels.sumOfSquares(g, g.length);
       }
       float factor = globalClipnorm / Math.max((float) Math.sqrt(total), globalClipnorm);
-      for (Variable v : vars) {
-        scale(kernels, v.gradient(), factor);
+      for (int i = 0; i < vars.size(); i++) {
+        scale(kernels, vars.get(i).gradient(), factor);
       }
     } else if (!Float.isNaN(clipvalue)) {
-      for (Variable v : vars) {
-        kernels.clip(v.gradient(), v.gradient().length, clipvalue);
+      for (int i = 0; i < vars.size(); i++) {
+        float[] g = vars.get(i).gradient();
+        kernels.clip(g, g.length, clipvalue);
       }
     }
   }
