@@ -7,6 +7,7 @@
 #   bash benchmarks/run.sh --cnn      adds the chapter-8 CNN to the peer comparison (one round,
 #                                     about 8 more minutes: 13-37 s per peer epoch)
 #   --rounds N                        rounds of the relu+Adam peer comparison (default 3)
+#   --peers-only                      the peer comparison alone (step 4), about 6 minutes
 #
 # Builds with Maven (incrementally), then runs
 #   1. JMH: GFLOP/s of the matrix products of a training step, per engine (full run only);
@@ -37,11 +38,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0
 cnn=0
+peers_only=0
 rounds=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --cnn) cnn=1 ;;
+    --peers-only) peers_only=1 ;;
     --rounds)
       shift
       if ! [[ "${1:-}" =~ ^[1-9][0-9]?$ ]]; then
@@ -51,7 +54,10 @@ while [ $# -gt 0 ]; do
       rounds="$1"
       ;;
     -h | --help) sed -n '2,/^set -euo/{/^set -euo/!p}' "$0"; exit 0 ;;
-    *) echo "unknown argument '$1'; expected --quick, --cnn, --rounds N or nothing" >&2; exit 2 ;;
+    *)
+      echo "unknown argument '$1'; expected --quick, --cnn, --peers-only, --rounds N or nothing" >&2
+      exit 2
+      ;;
   esac
   shift
 done
@@ -100,12 +106,13 @@ cp="target/test-classes:target/classes:$(cat "$out/classpath.txt")"
 
 mode=full
 if [ "$quick" = 1 ]; then mode="quick (4,800 samples, 1 timed epoch, no JMH)"; fi
+if [ "$peers_only" = 1 ]; then mode="$mode, peer comparison only"; fi
 info run mode "$mode"
 info run date "$(date -u +%Y-%m-%dT%H:%MZ)"
 info run cpu "$(lscpu | sed -n 's/^Model name: *//p') ($(nproc) cores)"
 info run load_average_before "$(cut -d' ' -f1-3 /proc/loadavg)"
 
-if [ "$quick" = 0 ]; then
+if [ "$quick" = 0 ] && [ "$peers_only" = 0 ]; then
   say "JMH: matrix products (about 5 minutes)"
   run_java "$java_cmd" "${jvm_flags[@]}" -cp "$cp" dev.tensile.benchmarks.KernelBenchmarks \
     --results "$results" --log-dir "$out"
@@ -134,15 +141,17 @@ train() { # java, engine, workloads...
 }
 workloads=(softmax_sgd_b32 sigmoid_sgd_b32 relu_sgd_b32 relu_adam_b32 relu_adam_b128
   relu_adam_b256)
-for engine in ejml vector; do
-  train "$java_cmd" "$engine" "${workloads[@]}"
-done
-if [ -x "$java25" ]; then
+if [ "$peers_only" = 0 ]; then
   for engine in ejml vector; do
-    train "$java25" "$engine" relu_adam_b32
+    train "$java_cmd" "$engine" "${workloads[@]}"
   done
-else
-  say "no JDK 25 at $java25: skipped"
+  if [ -x "$java25" ]; then
+    for engine in ejml vector; do
+      train "$java25" "$engine" relu_adam_b32
+    done
+  else
+    say "no JDK 25 at $java25: skipped"
+  fi
 fi
 
 # The peers, on the real data, one process per model, alternating with Tensile round by round.
