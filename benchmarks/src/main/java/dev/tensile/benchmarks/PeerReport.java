@@ -21,35 +21,50 @@ import java.util.OptionalDouble;
  * comparison, the ratio is the fastest peer's time over Tensile's, and the allocation is that
  * engine's in the training benchmark. A value not measured is {@code NA}.
  */
-final class PeerReport {
+public final class PeerReport {
   /** The headline workload. */
-  static final String RELU_ADAM = "relu_adam_b32";
+  public static final String RELU_ADAM = "relu_adam_b32";
 
   /** Seconds per epoch on the real data, written by Tensile's and the peers' runs alike. */
-  static final String EPOCH = "peer_epoch_s";
+  public static final String EPOCH = "peer_epoch_s";
 
   /** The comparison's workloads, in report order. */
-  static final List<String> WORKLOADS =
+  public static final List<String> WORKLOADS =
       List.of(RELU_ADAM, "relu_rmsprop_b32", "relu_sgd_b32", "cnn_adam_b32");
 
   /** Shapes timed both by JMH (Tensile) and by the PyTorch peers (MKL). */
-  static final List<String> SHARED_SHAPES =
+  public static final List<String> SHARED_SHAPES =
       List.of(
           "mult 32x784x100", "multTransA 784x32x100", "mult 32x100x10", KernelBenchmarks.LARGE);
 
   private final Results results;
 
-  PeerReport(Results results) {
+  /**
+   * Makes the report's comparison for a run.
+   *
+   * @param results the run's results
+   */
+  public PeerReport(Results results) {
     this.results = results;
   }
 
-  /** Tensile's fastest variant on JDK 17 for a workload, if it ran. */
-  Optional<String> tensile(String workload) {
+  /**
+   * Returns Tensile's fastest variant on JDK 17 for a workload.
+   *
+   * @param workload for example {@code relu_adam_b32}
+   * @return the variant, or empty if Tensile did not run it
+   */
+  public Optional<String> tensile(String workload) {
     return results.bestTensile(EPOCH, workload, "-jdk17");
   }
 
-  /** The peer with the lowest median time for a workload, if any ran. */
-  Optional<String> fastestPeer(String workload) {
+  /**
+   * Returns the peer with the lowest median time for a workload.
+   *
+   * @param workload for example {@code relu_adam_b32}
+   * @return the peer's variant, or empty if no peer ran it
+   */
+  public Optional<String> fastestPeer(String workload) {
     String best = null;
     double bestValue = Double.POSITIVE_INFINITY;
     for (String v : results.variants(EPOCH)) {
@@ -67,7 +82,7 @@ final class PeerReport {
    *
    * @param out the report
    */
-  void epochs(StringBuilder out) {
+  public void epochs(StringBuilder out) {
     List<String> variants = results.variants(EPOCH);
     out.append(
         "The real Fashion-MNIST training set (60,000 images; the first 12,000 in a quick run), "
@@ -115,7 +130,7 @@ final class PeerReport {
    *
    * @param out the report
    */
-  void products(StringBuilder out) {
+  public void products(StringBuilder out) {
     List<String> shares = new ArrayList<>();
     for (String shape : SHARED_SHAPES) {
       for (int threads = 1; threads <= 2; threads++) {
@@ -146,7 +161,7 @@ final class PeerReport {
    * @param alloc the bytes per training step to report, if measured
    * @return the line, without a line break
    */
-  String summary(OptionalDouble alloc) {
+  public String summary(OptionalDouble alloc) {
     Optional<String> t = tensile(RELU_ADAM);
     Optional<String> p = fastestPeer(RELU_ADAM);
     String ratio =
