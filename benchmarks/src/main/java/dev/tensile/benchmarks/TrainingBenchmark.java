@@ -172,7 +172,8 @@ public final class TrainingBenchmark {
       return;
     }
     AllocationProbe probe = quick ? new AllocationProbe(10, 100) : new AllocationProbe(100, 1000);
-    model.fit(images, labels, fitOptions(32, 1).callbacks(probe));
+    // A quick run's epochs are short: count in the fourth, once the JIT has compiled the kernels.
+    model.fit(images, labels, fitOptions(32, quick ? 4 : 1).callbacks(probe));
     double perStep = probe.bytesPerStep();
     Result.append(
         results,
