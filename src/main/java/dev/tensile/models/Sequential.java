@@ -1,6 +1,7 @@
 package dev.tensile.models;
 
 import dev.tensile.callbacks.History;
+import dev.tensile.callbacks.TrainingModel;
 import dev.tensile.layers.Input;
 import dev.tensile.layers.Layer;
 import dev.tensile.layers.Names;
@@ -45,7 +46,7 @@ import java.util.Set;
  * dense}, {@code dense_1}, ...). The optimizer's state carries over from one {@code fit} call to
  * the next.
  */
-public final class Sequential {
+public final class Sequential implements TrainingModel {
   private final List<Layer> layers = new ArrayList<>();
   private final List<Layer> layersView = Collections.unmodifiableList(layers);
   private String name;
@@ -151,6 +152,7 @@ public final class Sequential {
    *
    * @return the name
    */
+  @Override
   public String name() {
     if (name == null) {
       name = Names.next("sequential");
@@ -335,6 +337,7 @@ public final class Sequential {
    *
    * @return an unmodifiable list, empty before compile
    */
+  @Override
   public List<String> metricNames() {
     return metricNames == null ? List.of() : metricNames;
   }
@@ -424,6 +427,7 @@ public final class Sequential {
    *
    * @param value true to stop
    */
+  @Override
   public void setStopTraining(boolean value) {
     stopTraining = value;
   }
@@ -433,8 +437,39 @@ public final class Sequential {
    *
    * @return Keras's {@code model.stop_training}
    */
+  @Override
   public boolean stopTraining() {
     return stopTraining;
+  }
+
+  /**
+   * Returns the optimizer's learning rate, Keras's {@code model.optimizer.learning_rate}.
+   *
+   * @return the rate as the optimizer holds it (float32)
+   * @throws IllegalStateException if the model is not compiled
+   */
+  @Override
+  public float learningRate() {
+    return compiledOptimizer("read the learning rate").learningRate();
+  }
+
+  /**
+   * Sets the optimizer's learning rate; callbacks such as {@code ReduceLROnPlateau} call it.
+   *
+   * @param value finite and positive
+   * @throws IllegalStateException if the model is not compiled
+   */
+  @Override
+  public void setLearningRate(double value) {
+    compiledOptimizer("set the learning rate").setLearningRate(value);
+  }
+
+  private Optimizer compiledOptimizer(String what) {
+    if (optimizer == null) {
+      throw new IllegalStateException(
+          "model '" + name() + "' has no optimizer to " + what + "; call compile() first");
+    }
+    return optimizer;
   }
 
   /**
@@ -452,6 +487,7 @@ public final class Sequential {
    *
    * @return new tensors
    */
+  @Override
   public List<Tensor> getWeights() {
     List<Tensor> out = new ArrayList<>();
     for (Variable v : weights) {
@@ -466,6 +502,7 @@ public final class Sequential {
    * @param values one tensor per weight
    * @throws IllegalArgumentException if the count or a shape differs; nothing changes then
    */
+  @Override
   public void setWeights(List<Tensor> values) {
     if (values.size() != weights.size()) {
       throw new IllegalArgumentException(
@@ -547,6 +584,7 @@ public final class Sequential {
    *     a kind the format does not know; nothing is written then
    * @throws IOException if writing fails
    */
+  @Override
   public void save(Path path) throws IOException {
     ModelFiles.save(this, path);
   }
@@ -571,6 +609,7 @@ public final class Sequential {
    * @throws IllegalStateException if the model is not built
    * @throws IOException if writing fails
    */
+  @Override
   public void saveWeights(Path path) throws IOException {
     ModelFiles.saveWeights(this, path);
   }
