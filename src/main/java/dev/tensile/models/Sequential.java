@@ -1,13 +1,15 @@
 package dev.tensile.models;
 
+import dev.tensile.callbacks.Callback;
 import dev.tensile.callbacks.History;
+import dev.tensile.callbacks.Logs;
 import dev.tensile.callbacks.TrainingModel;
 import dev.tensile.layers.Input;
 import dev.tensile.layers.Layer;
 import dev.tensile.layers.Names;
 import dev.tensile.losses.Loss;
 import dev.tensile.losses.Losses;
-import dev.tensile.metrics.Metrics;
+import dev.tensile.metrics.Metric;
 import dev.tensile.optimizers.Optimizer;
 import dev.tensile.optimizers.Optimizers;
 import dev.tensile.optimizers.RMSprop;
@@ -21,10 +23,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A linear stack of layers, Keras's {@code keras.Sequential}.
@@ -47,18 +46,12 @@ import java.util.Set;
  * the next.
  */
 public final class Sequential implements TrainingModel {
-  private final List<Layer> layers = new ArrayList<>();
-  private final List<Layer> layersView = Collections.unmodifiableList(layers);
+  private final LayerStack stack = new LayerStack();
+  private final StepRunner runner = new StepRunner(stack);
   private String name;
-  private int[] inputShape;
-  private int[] outputShape;
-  private List<Variable> weights = List.of();
-  private Optimizer optimizer;
-  private Loss loss;
-  private List<String> metricNames;
+  private Compilation compiled;
   private History history;
   private boolean stopTraining;
-  private final TrainingLoop loop = new TrainingLoop(this);
 
   /**
    * Makes a model from layers, built later from the first data it sees.
@@ -94,12 +87,7 @@ public final class Sequential implements TrainingModel {
    * @throws IllegalStateException if the model already has an input shape or layers
    */
   public Sequential add(Input input) {
-    if (inputShape != null || !layers.isEmpty()) {
-      throw new IllegalStateException(
-          "an Input must come first and only once; this model already has "
-              + (inputShape != null ? "input " + Shapes.formatBatch(inputShape) : "layers"));
-    }
-    inputShape = input.shape();
+    stack.setInput(input);
     return this;
   }
 
@@ -114,21 +102,13 @@ public final class Sequential implements TrainingModel {
     if (layer == null) {
       throw new IllegalArgumentException("cannot add a null layer");
     }
-    for (Layer l : layers) {
-      if (l.name().equals(layer.name())) {
-        throw new IllegalArgumentException(
-            "all layers of a model need unique names; '" + layer.name() + "' is already used");
-      }
-    }
+    stack.checkAddable(layer);
     if (layer.isBuilt()) {
       throw new IllegalArgumentException(
           "layer '" + layer.name() + "' is already built, as part of another model; "
               + "make a new layer");
     }
-    layers.add(layer);
-    if (inputShape != null) {
-      buildFrom(layers.size() - 1);
-    }
+    stack.add(layer);
     return this;
   }
 
@@ -169,39 +149,8 @@ public final class Sequential implements TrainingModel {
    * @throws IllegalStateException if the model is already built for another shape
    */
   public Sequential build(int... sampleShape) {
-    if (inputShape != null) {
-      if (!Arrays.equals(inputShape, sampleShape)) {
-        throw new IllegalStateException(
-            "model '" + name() + "' is built for input " + Shapes.formatBatch(inputShape)
-                + ", not " + Shapes.formatBatch(sampleShape));
-      }
-      return this;
-    }
-    inputShape = new Input(sampleShape).shape();
-    if (!layers.isEmpty()) {
-      buildFrom(0);
-    }
+    stack.build(name(), sampleShape);
     return this;
-  }
-
-  private void buildFrom(int first) {
-    int[] shape = first == 0 ? inputShape : layers.get(first - 1).outputShape();
-    // A layer's input gradient is needed only if some layer before it has weights.
-    boolean weightsBefore = false;
-    for (int i = 0; i < layers.size(); i++) {
-      Layer l = layers.get(i);
-      if (i >= first) {
-        shape = l.isBuilt() ? l.outputShape() : l.build(shape);
-      }
-      l.computeInputGradient(weightsBefore);
-      weightsBefore |= !l.weights().isEmpty();
-    }
-    outputShape = shape;
-    List<Variable> all = new ArrayList<>();
-    for (Layer l : layers) {
-      all.addAll(l.weights());
-    }
-    weights = Collections.unmodifiableList(all);
   }
 
   /**
@@ -210,7 +159,7 @@ public final class Sequential implements TrainingModel {
    * @return true once the input shape is known and there is at least one layer
    */
   public boolean isBuilt() {
-    return inputShape != null && !layers.isEmpty() && layers.get(layers.size() - 1).isBuilt();
+    return stack.isBuilt();
   }
 
   /**
@@ -219,7 +168,7 @@ public final class Sequential implements TrainingModel {
    * @return an unmodifiable list
    */
   public List<Layer> layers() {
-    return layersView;
+    return stack.layers();
   }
 
   /**
@@ -228,7 +177,7 @@ public final class Sequential implements TrainingModel {
    * @return a copy, or null before the model is built
    */
   public int[] inputShape() {
-    return inputShape == null ? null : inputShape.clone();
+    return stack.inputShape();
   }
 
   /**
@@ -237,7 +186,7 @@ public final class Sequential implements TrainingModel {
    * @return a copy, or null before the model is built
    */
   public int[] outputShape() {
-    return outputShape == null ? null : outputShape.clone();
+    return stack.outputShape();
   }
 
   /**
@@ -288,20 +237,7 @@ public final class Sequential implements TrainingModel {
    * @throws IllegalArgumentException if an argument is null or a metric unknown
    */
   public Sequential compile(Optimizer optimizerToUse, Loss lossToUse, String... metrics) {
-    if (optimizerToUse == null || lossToUse == null) {
-      throw new IllegalArgumentException("compile needs an optimizer and a loss");
-    }
-    Set<String> seen = new HashSet<>();
-    for (String m : metrics) {
-      Metrics.check(m);
-      if (!seen.add(m)) {
-        throw new IllegalArgumentException("metric '" + m + "' is listed twice");
-      }
-    }
-    optimizer = optimizerToUse;
-    loss = lossToUse;
-    metricNames = List.of(metrics);
-    loop.compiled();
+    compiled = Compilation.of(optimizerToUse, lossToUse, List.of((Object[]) metrics));
     return this;
   }
 
@@ -311,7 +247,7 @@ public final class Sequential implements TrainingModel {
    * @return true once compiled
    */
   public boolean isCompiled() {
-    return optimizer != null;
+    return compiled != null;
   }
 
   /**
@@ -320,7 +256,7 @@ public final class Sequential implements TrainingModel {
    * @return the optimizer, or null before compile
    */
   public Optimizer optimizer() {
-    return optimizer;
+    return compiled == null ? null : compiled.optimizer();
   }
 
   /**
@@ -329,7 +265,7 @@ public final class Sequential implements TrainingModel {
    * @return the loss, or null before compile
    */
   public Loss loss() {
-    return loss;
+    return compiled == null ? null : compiled.loss();
   }
 
   /**
@@ -339,7 +275,7 @@ public final class Sequential implements TrainingModel {
    */
   @Override
   public List<String> metricNames() {
-    return metricNames == null ? List.of() : metricNames;
+    return compiled == null ? List.of() : compiled.metricNames();
   }
 
   /**
@@ -353,7 +289,10 @@ public final class Sequential implements TrainingModel {
    * @throws IllegalArgumentException if the data does not fit the model
    */
   public History fit(Tensor x, Tensor y, FitOptions options) {
-    history = loop.fit(x, y, options);
+    Compilation c = requireCompiled("fit()");
+    stack.ensureBuilt(name(), x);
+    runner.prepare();
+    history = new Fit(this, c, runner, options).run(x, y);
     return history;
   }
 
@@ -377,7 +316,16 @@ public final class Sequential implements TrainingModel {
    * @return the loss, then each metric in compile order, e.g. {@code [0.448, 0.845]}
    */
   public double[] evaluate(Tensor x, Tensor y, EvaluateOptions options) {
-    return loop.evaluate(x, y, options);
+    Compilation c = requireCompiled("evaluate()");
+    stack.ensureBuilt(name(), x);
+    runner.prepare();
+    DataChecks.check(this, x, y, "evaluate");
+    List<Metric> metrics = c.metrics(y, outputShape());
+    Logs logs = new Logs(Evaluation.logKeys(c.metricNames(), false));
+    int steps = Evaluation.steps(x.samples(), options.batchSize());
+    return Evaluation.test(
+        runner, c, metrics, logs, x, y, options.batchSize(),
+        Evaluation.bar(System.out, steps, options.verbose()), new Callback[0]);
   }
 
   /**
@@ -399,7 +347,13 @@ public final class Sequential implements TrainingModel {
    * @return the outputs, shape {@code (n, ...output shape)}
    */
   public Tensor predict(Tensor x, EvaluateOptions options) {
-    return loop.predict(x, options);
+    stack.ensureBuilt(name(), x);
+    runner.prepare();
+    DataChecks.checkInputs(this, x, "predict");
+    int steps = Evaluation.steps(x.samples(), options.batchSize());
+    return Evaluation.predict(
+        runner, outputShape(), x, options.batchSize(),
+        Evaluation.bar(System.out, steps, options.verbose()));
   }
 
   /**
@@ -450,7 +404,7 @@ public final class Sequential implements TrainingModel {
    */
   @Override
   public float learningRate() {
-    return compiledOptimizer("read the learning rate").learningRate();
+    return requireCompiled("reading the learning rate").optimizer().learningRate();
   }
 
   /**
@@ -461,15 +415,7 @@ public final class Sequential implements TrainingModel {
    */
   @Override
   public void setLearningRate(double value) {
-    compiledOptimizer("set the learning rate").setLearningRate(value);
-  }
-
-  private Optimizer compiledOptimizer(String what) {
-    if (optimizer == null) {
-      throw new IllegalStateException(
-          "model '" + name() + "' has no optimizer to " + what + "; call compile() first");
-    }
-    return optimizer;
+    requireCompiled("setting the learning rate").optimizer().setLearningRate(value);
   }
 
   /**
@@ -478,7 +424,7 @@ public final class Sequential implements TrainingModel {
    * @return an unmodifiable list, empty before build
    */
   public List<Variable> variables() {
-    return weights;
+    return stack.weights();
   }
 
   /**
@@ -489,6 +435,7 @@ public final class Sequential implements TrainingModel {
    */
   @Override
   public List<Tensor> getWeights() {
+    List<Variable> weights = stack.weights();
     List<Tensor> out = new ArrayList<>();
     for (Variable v : weights) {
       out.add(v.toTensor());
@@ -504,6 +451,7 @@ public final class Sequential implements TrainingModel {
    */
   @Override
   public void setWeights(List<Tensor> values) {
+    List<Variable> weights = stack.weights();
     if (values.size() != weights.size()) {
       throw new IllegalArgumentException(
           "model '" + name() + "' has " + weights.size() + " weights " + weights + ", got "
@@ -527,11 +475,7 @@ public final class Sequential implements TrainingModel {
    * @return the number of weight elements
    */
   public long countParams() {
-    long n = 0;
-    for (Layer l : layers) {
-      n += l.countParams();
-    }
-    return n;
+    return stack.countParams();
   }
 
   /**
@@ -541,7 +485,7 @@ public final class Sequential implements TrainingModel {
    */
   public String summaryString() {
     List<SummaryTable.Row> rows = new ArrayList<>();
-    for (Layer l : layers) {
+    for (Layer l : stack.layers()) {
       rows.add(
           new SummaryTable.Row(
               l.name(),
@@ -550,6 +494,7 @@ public final class Sequential implements TrainingModel {
               l.countParams(),
               l.isBuilt()));
     }
+    Optimizer optimizer = optimizer();
     long optimizerParams = optimizer != null && optimizer.isBuilt() ? optimizer.countParams() : -1;
     // Keras (TensorFlow) stores the step count as int64: 8 bytes, the rest float32.
     long optimizerBytes = optimizerParams < 0 ? 0 : (optimizerParams - 2) * 4 + 8 + 4;
@@ -628,24 +573,17 @@ public final class Sequential implements TrainingModel {
     ModelFiles.loadWeights(this, path);
   }
 
-  /** Builds the model from data's per-sample shape if it is not built yet. */
-  void ensureBuilt(Tensor x) {
-    if (layers.isEmpty()) {
-      throw new IllegalStateException("model '" + name() + "' has no layers; add some first");
+  private Compilation requireCompiled(String what) {
+    if (compiled == null) {
+      throw new IllegalStateException(
+          "you must call compile() before " + what + ": model '" + name()
+              + "' has no optimizer or loss yet");
     }
-    if (!isBuilt()) {
-      int[] s = x.shape();
-      if (s.length < 2) {
-        throw new IllegalArgumentException(
-            "inputs need a sample axis and at least one feature axis, got shape "
-                + x.shapeString());
-      }
-      build(Arrays.copyOfRange(s, 1, s.length));
-    }
+    return compiled;
   }
 
   @Override
   public String toString() {
-    return "Sequential(" + name() + ", " + layers + ")";
+    return "Sequential(" + name() + ", " + stack.layers() + ")";
   }
 }
