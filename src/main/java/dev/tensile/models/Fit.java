@@ -111,13 +111,13 @@ final class Fit {
 
   /** The user's callbacks, then the history, then the progress bar; each gets the model. */
   private void prepareCallbacks() {
-    int verbose = options.verbose();
+    int verbose = options.verbosity().level();
     history = new History();
     history.setParams(verbose, options.epochs(), steps);
     List<Callback> list = new ArrayList<>(options.callbacks());
     list.add(history);
     if (verbose > 0) {
-      list.add(new ProgbarLogger(verbose, options.epochs(), steps, System.out));
+      list.add(new ProgbarLogger(verbose, options.epochs(), steps, options.output()));
     }
     callbacks = list.toArray(new Callback[0]);
     for (Callback c : callbacks) {
@@ -176,7 +176,7 @@ final class Fit {
   private void validate(Logs epochLogs, Logs testLogs) {
     double[] val = Evaluation.test(
         runner, compiled, metrics, testLogs, xVal, yVal, options.batchSize(),
-        Evaluation.bar(System.out, Evaluation.steps(xVal.samples(), options.batchSize()), 0),
+        Evaluation.bar(options.output(), Evaluation.steps(xVal.samples(), options.batchSize()), 0),
         callbacks);
     epochLogs.set("val_loss", val[0]);
     for (int m = 0; m < metrics.size(); m++) {

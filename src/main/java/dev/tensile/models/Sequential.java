@@ -48,10 +48,13 @@ import java.util.List;
 public final class Sequential implements TrainingModel {
   private final LayerStack stack = new LayerStack();
   private final StepRunner runner = new StepRunner(stack);
+  private final UsageGuard guard = new UsageGuard();
   private String name;
   private Compilation compiled;
+  /** The first layer added after the latest compile, or null: compile must run again. */
+  private String addedAfterCompile;
   private History history;
-  private boolean stopTraining;
+  private volatile boolean stopTraining;
 
   /**
    * Makes a model from layers, built later from the first data it sees.
@@ -60,6 +63,9 @@ public final class Sequential implements TrainingModel {
    */
   public Sequential(Layer... layers) {
     name();
+    if (layers == null) {
+      throw new IllegalArgumentException("layers must not be null");
+    }
     for (Layer l : layers) {
       add(l);
     }
@@ -74,6 +80,9 @@ public final class Sequential implements TrainingModel {
   public Sequential(Input input, Layer... layers) {
     name();
     add(input);
+    if (layers == null) {
+      throw new IllegalArgumentException("layers must not be null");
+    }
     for (Layer l : layers) {
       add(l);
     }
@@ -87,28 +96,40 @@ public final class Sequential implements TrainingModel {
    * @throws IllegalStateException if the model already has an input shape or layers
    */
   public Sequential add(Input input) {
+    if (input == null) {
+      throw new IllegalArgumentException("cannot add a null input");
+    }
+    guard.requireIdle(name(), "add()");
     stack.setInput(input);
     return this;
   }
 
   /**
-   * Appends a layer; if the input shape is known, the layer is built at once.
+   * Appends a layer; if the input shape is known, the layer is built at once. From then on the
+   * layer belongs to this model. After {@code compile}, adding a layer means compile must run
+   * again before {@code fit} or {@code evaluate}, so that the optimizer covers the new weights.
    *
    * @param layer the layer; not part of any other model
    * @return this model
-   * @throws IllegalArgumentException if another layer of this model has the same name
+   * @throws IllegalArgumentException if the layer is null, already belongs to a model, or another
+   *     layer of this model has the same name; nothing changes then
+   * @throws IllegalStateException while {@code fit}, {@code evaluate} or {@code predict} runs
    */
   public Sequential add(Layer layer) {
     if (layer == null) {
       throw new IllegalArgumentException("cannot add a null layer");
     }
+    guard.requireIdle(name(), "add()");
     stack.checkAddable(layer);
     if (layer.isBuilt()) {
       throw new IllegalArgumentException(
           "layer '" + layer.name() + "' is already built, as part of another model; "
               + "make a new layer");
     }
-    stack.add(layer);
+    stack.add(this::name, layer);
+    if (compiled != null && addedAfterCompile == null) {
+      addedAfterCompile = layer.name();
+    }
     return this;
   }
 
@@ -149,6 +170,10 @@ public final class Sequential implements TrainingModel {
    * @throws IllegalStateException if the model is already built for another shape
    */
   public Sequential build(int... sampleShape) {
+    if (sampleShape == null) {
+      throw new IllegalArgumentException("build needs a sample shape, got null");
+    }
+    guard.requireIdle(name(), "build()");
     stack.build(name(), sampleShape);
     return this;
   }
@@ -191,6 +216,7 @@ public final class Sequential implements TrainingModel {
 
   /**
    * Sets the optimizer, loss and metrics, Keras's {@code compile(optimizer, loss, metrics)}.
+   * Compiling again replaces all three; the new optimizer starts from fresh state.
    *
    * @param optimizerName {@code sgd}, {@code rmsprop}, {@code adagrad} or {@code adam}, with
    *     Keras's default settings
@@ -198,10 +224,25 @@ public final class Sequential implements TrainingModel {
    *     {@code binary_crossentropy}
    * @param metrics metric names, e.g. {@code accuracy}
    * @return this model
-   * @throws IllegalArgumentException for an unknown name
+   * @throws IllegalArgumentException for a null or unknown name
    */
   public Sequential compile(String optimizerName, String lossName, String... metrics) {
-    return compile(Optimizers.get(optimizerName), Losses.get(lossName), metrics);
+    return compile(optimizer(optimizerName), loss(lossName), metrics);
+  }
+
+  /**
+   * Sets the optimizer, loss and metric objects, such as {@code new BinaryAccuracy("acc",
+   * 0.7f)} or a metric of your own.
+   *
+   * @param optimizerName the optimizer's Keras name
+   * @param lossName the loss's Keras name
+   * @param metric the first metric
+   * @param more further metrics
+   * @return this model
+   * @throws IllegalArgumentException for a null or unknown name, or a null or duplicate metric
+   */
+  public Sequential compile(String optimizerName, String lossName, Metric metric, Metric... more) {
+    return compile(optimizer(optimizerName), loss(lossName), metric, more);
   }
 
   /**
@@ -211,9 +252,10 @@ public final class Sequential implements TrainingModel {
    * @param lossName the loss's Keras name
    * @param metrics metric names, e.g. {@code accuracy}
    * @return this model
+   * @throws IllegalArgumentException for a null argument or an unknown name
    */
   public Sequential compile(Optimizer optimizer, String lossName, String... metrics) {
-    return compile(optimizer, Losses.get(lossName), metrics);
+    return compile(optimizer, loss(lossName), metrics);
   }
 
   /**
@@ -222,6 +264,7 @@ public final class Sequential implements TrainingModel {
    * @param lossToUse the loss
    * @param metrics metric names
    * @return this model
+   * @throws IllegalArgumentException for a null argument or an unknown name
    */
   public Sequential compile(Loss lossToUse, String... metrics) {
     return compile(new RMSprop(), lossToUse, metrics);
@@ -234,20 +277,65 @@ public final class Sequential implements TrainingModel {
    * @param lossToUse the loss, e.g. {@code new SparseCategoricalCrossentropy(true)}
    * @param metrics metric names, e.g. {@code accuracy}
    * @return this model
-   * @throws IllegalArgumentException if an argument is null or a metric unknown
+   * @throws IllegalArgumentException if an argument is null, or a metric unknown or repeated
    */
   public Sequential compile(Optimizer optimizerToUse, Loss lossToUse, String... metrics) {
-    compiled = Compilation.of(optimizerToUse, lossToUse, List.of((Object[]) metrics));
-    return this;
+    if (metrics == null) {
+      throw new IllegalArgumentException("metrics must not be null; pass none for no metrics");
+    }
+    return compile(Compilation.of(optimizerToUse, lossToUse, Arrays.asList((Object[]) metrics)));
   }
 
   /**
-   * Tells whether {@code compile} has been called.
+   * Sets the optimizer, loss and metric objects, Keras's {@code compile(metrics=[metric, ...])}.
+   *
+   * @param optimizerToUse the optimizer
+   * @param lossToUse the loss
+   * @param metric the first metric
+   * @param more further metrics
+   * @return this model
+   * @throws IllegalArgumentException if an argument or a metric is null, or two metrics share a
+   *     name
+   */
+  public Sequential compile(
+      Optimizer optimizerToUse, Loss lossToUse, Metric metric, Metric... more) {
+    if (more == null) {
+      throw new IllegalArgumentException("metrics must not be null");
+    }
+    List<Object> all = new ArrayList<>();
+    all.add(metric);
+    all.addAll(Arrays.asList(more));
+    return compile(Compilation.of(optimizerToUse, lossToUse, all));
+  }
+
+  private Sequential compile(Compilation c) {
+    guard.requireIdle(name(), "compile()");
+    compiled = c;
+    addedAfterCompile = null;
+    return this;
+  }
+
+  private static Optimizer optimizer(String name) {
+    if (name == null) {
+      throw new IllegalArgumentException("compile needs an optimizer name, got null");
+    }
+    return Optimizers.get(name);
+  }
+
+  private static Loss loss(String name) {
+    if (name == null) {
+      throw new IllegalArgumentException("compile needs a loss name, got null");
+    }
+    return Losses.get(name);
+  }
+
+  /**
+   * Tells whether {@code compile} has been called since the last layer was added.
    *
    * @return true once compiled
    */
   public boolean isCompiled() {
-    return compiled != null;
+    return compiled != null && addedAfterCompile == null;
   }
 
   /**
@@ -289,11 +377,17 @@ public final class Sequential implements TrainingModel {
    * @throws IllegalArgumentException if the data does not fit the model
    */
   public History fit(Tensor x, Tensor y, FitOptions options) {
-    Compilation c = requireCompiled("fit()");
-    stack.ensureBuilt(name(), x);
-    runner.prepare();
-    history = new Fit(this, c, runner, options).run(x, y);
-    return history;
+    requireOptions(options);
+    guard.enter(name(), "fit()", false);
+    try {
+      Compilation c = requireCompiled("fit()");
+      stack.ensureBuilt(name(), x);
+      runner.prepare();
+      history = new Fit(this, c, runner, options).run(x, y);
+      return history;
+    } finally {
+      guard.exit();
+    }
   }
 
   /**
@@ -316,16 +410,47 @@ public final class Sequential implements TrainingModel {
    * @return the loss, then each metric in compile order, e.g. {@code [0.448, 0.845]}
    */
   public double[] evaluate(Tensor x, Tensor y, EvaluateOptions options) {
-    Compilation c = requireCompiled("evaluate()");
-    stack.ensureBuilt(name(), x);
-    runner.prepare();
-    DataChecks.check(this, x, y, "evaluate");
-    List<Metric> metrics = c.metrics(y, outputShape());
-    Logs logs = new Logs(Evaluation.logKeys(c.metricNames(), false));
-    int steps = Evaluation.steps(x.samples(), options.batchSize());
-    return Evaluation.test(
-        runner, c, metrics, logs, x, y, options.batchSize(),
-        Evaluation.bar(System.out, steps, options.verbose()), new Callback[0]);
+    requireOptions(options);
+    guard.enter(name(), "evaluate()", true);
+    try {
+      Compilation c = requireCompiled("evaluate()");
+      stack.ensureBuilt(name(), x);
+      runner.prepare();
+      DataChecks.check(this, x, y, "evaluate");
+      List<Metric> metrics = c.metrics(y, outputShape());
+      Logs logs = new Logs(Evaluation.logKeys(c.metricNames(), false));
+      int steps = Evaluation.steps(x.samples(), options.batchSize());
+      return Evaluation.test(
+          runner, c, metrics, logs, x, y, options.batchSize(),
+          Evaluation.bar(options.output(), steps, options.verbosity().level()), new Callback[0]);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  /**
+   * Computes the loss and metrics by name, Keras's {@code evaluate(..., return_dict=True)}: the
+   * same numbers as {@link #evaluate(Tensor, Tensor, EvaluateOptions)}.
+   *
+   * @param x the inputs
+   * @param y the targets
+   * @param options batch size, verbosity and output
+   * @return the loss and each metric by its compile name
+   */
+  public EvaluationResult evaluateResult(Tensor x, Tensor y, EvaluateOptions options) {
+    double[] values = evaluate(x, y, options);
+    return new EvaluationResult(metricNames(), values);
+  }
+
+  /**
+   * Computes the loss and metrics by name with batch size 32, printing Keras's progress line.
+   *
+   * @param x the inputs
+   * @param y the targets
+   * @return the loss and each metric by its compile name
+   */
+  public EvaluationResult evaluateResult(Tensor x, Tensor y) {
+    return evaluateResult(x, y, new EvaluateOptions());
   }
 
   /**
@@ -347,13 +472,19 @@ public final class Sequential implements TrainingModel {
    * @return the outputs, shape {@code (n, ...output shape)}
    */
   public Tensor predict(Tensor x, EvaluateOptions options) {
-    stack.ensureBuilt(name(), x);
-    runner.prepare();
-    DataChecks.checkInputs(this, x, "predict");
-    int steps = Evaluation.steps(x.samples(), options.batchSize());
-    return Evaluation.predict(
-        runner, outputShape(), x, options.batchSize(),
-        Evaluation.bar(System.out, steps, options.verbose()));
+    requireOptions(options);
+    guard.enter(name(), "predict()", true);
+    try {
+      stack.ensureBuilt(name(), x);
+      runner.prepare();
+      DataChecks.checkInputs(this, x, "predict");
+      int steps = Evaluation.steps(x.samples(), options.batchSize());
+      return Evaluation.predict(
+          runner, outputShape(), x, options.batchSize(),
+          Evaluation.bar(options.output(), steps, options.verbosity().level()));
+    } finally {
+      guard.exit();
+    }
   }
 
   /**
@@ -451,6 +582,9 @@ public final class Sequential implements TrainingModel {
    */
   @Override
   public void setWeights(List<Tensor> values) {
+    if (values == null) {
+      throw new IllegalArgumentException("setWeights needs a list of weights, got null");
+    }
     List<Variable> weights = stack.weights();
     if (values.size() != weights.size()) {
       throw new IllegalArgumentException(
@@ -513,6 +647,9 @@ public final class Sequential implements TrainingModel {
    * @param out where to print
    */
   public void summary(PrintStream out) {
+    if (out == null) {
+      throw new IllegalArgumentException("summary needs a stream to print to (out), got null");
+    }
     out.print(summaryString());
     out.flush();
   }
@@ -531,6 +668,7 @@ public final class Sequential implements TrainingModel {
    */
   @Override
   public void save(Path path) throws IOException {
+    requirePath(path);
     ModelFiles.save(this, path);
   }
 
@@ -544,6 +682,7 @@ public final class Sequential implements TrainingModel {
    * @throws IOException if reading fails
    */
   public static Sequential load(Path path) throws IOException {
+    requirePath(path);
     return ModelFiles.load(path);
   }
 
@@ -556,6 +695,7 @@ public final class Sequential implements TrainingModel {
    */
   @Override
   public void saveWeights(Path path) throws IOException {
+    requirePath(path);
     ModelFiles.saveWeights(this, path);
   }
 
@@ -570,10 +710,30 @@ public final class Sequential implements TrainingModel {
    * @throws IOException if reading fails
    */
   public void loadWeights(Path path) throws IOException {
+    requirePath(path);
     ModelFiles.loadWeights(this, path);
   }
 
+  private static void requirePath(Path path) {
+    if (path == null) {
+      throw new IllegalArgumentException("a file path is needed, got null");
+    }
+  }
+
+  private static void requireOptions(Object options) {
+    if (options == null) {
+      throw new IllegalArgumentException("options must not be null; pass new FitOptions() or "
+          + "new EvaluateOptions() for Keras's defaults");
+    }
+  }
+
   private Compilation requireCompiled(String what) {
+    if (addedAfterCompile != null) {
+      throw new IllegalStateException(
+          "layer '" + addedAfterCompile + "' was added to model '" + name() + "' after compile();"
+              + " call compile() again before " + what + ", so that the optimizer covers the "
+              + "new weights");
+    }
     if (compiled == null) {
       throw new IllegalStateException(
           "you must call compile() before " + what + ": model '" + name()
