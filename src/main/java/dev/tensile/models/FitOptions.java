@@ -168,13 +168,13 @@ public final class FitOptions {
    * Sets the callbacks, replacing any set before, as Keras's {@code callbacks=[...]}; they are
    * called in the order given, before the model's own history and progress bar.
    *
-   * @param list the callbacks; none clears them
+   * @param list the callbacks; an empty array clears them
    * @return these options
    * @throws IllegalArgumentException if the array or an element is null; nothing changes then
    */
   public FitOptions callbacks(Callback... list) {
     if (list == null) {
-      throw new IllegalArgumentException("callbacks must not be null; pass none to clear them");
+      throw new IllegalArgumentException("callbacks must not be null; pass an empty array to clear them");
     }
     for (int i = 0; i < list.length; i++) {
       if (list[i] == null) {
