@@ -360,6 +360,52 @@ public abstract class Optimizer {
   }
 
   /**
+   * Checks a hyperparameter that may change only before the first step and must lie in a range:
+   * the body of a fluent setter, {@code beta1 = setting("beta_1", value, 0, 1, false)}.
+   *
+   * @param name its Keras argument name, for the messages
+   * @param value the value
+   * @param lo the smallest allowed value
+   * @param hi the largest allowed value
+   * @param hiInclusive whether {@code hi} itself is allowed
+   * @return the value as float32
+   * @throws IllegalStateException if the optimizer has been built
+   * @throws IllegalArgumentException if the value is outside the range
+   */
+  protected final float setting(
+      String name, double value, double lo, double hi, boolean hiInclusive) {
+    requireUnbuilt(name);
+    return (float) inRange(name, value, lo, hi, hiInclusive);
+  }
+
+  /**
+   * Checks a hyperparameter that may change only before the first step and must be finite and at
+   * least 0, such as epsilon.
+   *
+   * @param name its Keras argument name, for the messages
+   * @param value the value
+   * @return the value as float32
+   * @throws IllegalStateException if the optimizer has been built
+   * @throws IllegalArgumentException if the value is negative or not finite
+   */
+  protected final float nonNegativeSetting(String name, double value) {
+    return setting(name, value, 0, Double.MAX_VALUE, true);
+  }
+
+  /**
+   * Checks that a switch is set before the first step.
+   *
+   * @param name its Keras argument name, for the message
+   * @param value the value
+   * @return the value
+   * @throws IllegalStateException if the optimizer has been built
+   */
+  protected final boolean switchSetting(String name, boolean value) {
+    requireUnbuilt(name);
+    return value;
+  }
+
+  /**
    * Checks that a hyperparameter is finite and positive.
    *
    * @param name its Keras argument name, for the message
