@@ -44,6 +44,13 @@ import java.util.List;
  * #build(int...)}. Shapes are inferred layer to layer. Layers get Keras's automatic names ({@code
  * dense}, {@code dense_1}, ...). The optimizer's state carries over from one {@code fit} call to
  * the next.
+ *
+ * <p>A model is not thread-safe and is used by one thread at a time: while {@code fit}, {@code
+ * evaluate} or {@code predict} runs, any of them (or {@code compile}, {@code add}, {@code build})
+ * called from another thread throws an {@link IllegalStateException} at once. A callback on the
+ * training thread may call {@code evaluate} or {@code predict} between batches, but not {@code
+ * fit}. To predict from several threads, give each its own model. A layer belongs to the model it
+ * was first added to.
  */
 public final class Sequential implements TrainingModel {
   private final LayerStack stack = new LayerStack();
