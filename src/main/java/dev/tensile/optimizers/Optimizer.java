@@ -21,7 +21,14 @@ import java.util.Locale;
  * </ol>
  *
  * <p>The state lives in the optimizer, so it carries over from one {@code fit} call to the next,
- * as in Keras. An optimizer serves one model: its state is made for that model's weights.
+ * as in Keras. An optimizer serves one model: its state is made for that model's weights. It is
+ * not thread-safe; it is used by its model's thread.
+ *
+ * <p>To write an optimizer, implement {@link #slotNames()} and {@link #update} (and {@link
+ * #initialSlotValue} if a slot starts above 0); docs/extending.md shows one. The public methods
+ * mirror Keras's: {@link #apply(List)} is {@code apply_gradients}, {@link #build(List)} is {@code
+ * build(variables)}, {@link #slotValues()} with {@link #iterations()} is {@code
+ * optimizer.variables}, and {@link #restore} puts saved state back.
  */
 public abstract class Optimizer {
   private float learningRate;
@@ -181,7 +188,8 @@ public abstract class Optimizer {
   protected abstract void update(float[] w, float[] g, float[][] state, float lr);
 
   /**
-   * Takes one step: clip, update every weight, count the step.
+   * Takes one step: clip, update every weight, count the step; Keras's {@code apply_gradients}.
+   * {@code fit} calls it once per batch.
    *
    * @param vars the weights, each holding its gradient; the same list on every call
    * @throws IllegalStateException if the optimizer was built for other weights
@@ -198,7 +206,8 @@ public abstract class Optimizer {
   }
 
   /**
-   * Makes the state for these weights if not yet made.
+   * Makes the state for these weights if not yet made, Keras's {@code build(variables)}; {@code
+   * fit} calls it before the first step.
    *
    * @param vars the weights the optimizer will update
    * @throws IllegalStateException if it was already built for other weights
