@@ -10,7 +10,8 @@ import java.io.PrintStream;
 public final class EvaluateOptions {
   private int batchSize = 32;
   private Verbosity verbosity = Verbosity.AUTO;
-  private PrintStream output = System.out;
+  /** Null means standard output as it is when the call runs. */
+  private PrintStream output;
 
   /** Makes the default options. */
   public EvaluateOptions() {}
@@ -85,10 +86,10 @@ public final class EvaluateOptions {
   /**
    * Returns where the progress line goes.
    *
-   * @return the stream
+   * @return the stream given to {@code output}, or else the current {@code System.out}
    */
   public PrintStream output() {
-    return output;
+    return output != null ? output : System.out;
   }
 
   static Verbosity checkVerbosity(Verbosity value) {

@@ -19,7 +19,8 @@ public final class FitOptions {
   private int batchSize = 32;
   private boolean shuffle = true;
   private Verbosity verbosity = Verbosity.AUTO;
-  private PrintStream output = System.out;
+  /** Null means standard output as it is when the call runs. */
+  private PrintStream output;
   private Long seed;
   private double validationSplit;
   private Tensor validationX;
@@ -249,10 +250,10 @@ public final class FitOptions {
   /**
    * Returns where the progress output goes.
    *
-   * @return the stream
+   * @return the stream given to {@code output}, or else the current {@code System.out}
    */
   public PrintStream output() {
-    return output;
+    return output != null ? output : System.out;
   }
 
   /**
