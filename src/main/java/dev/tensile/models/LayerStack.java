@@ -148,4 +148,34 @@ final class LayerStack {
     }
     return n;
   }
+
+  /** Copies the weights out, layer by layer, kernel before bias. */
+  List<Tensor> copyWeights() {
+    List<Tensor> out = new ArrayList<>();
+    for (Variable v : weights) {
+      out.add(v.toTensor());
+    }
+    return out;
+  }
+
+  /** Replaces the weights; checks every count and shape first, so a failure changes nothing. */
+  void assignWeights(String modelName, List<Tensor> values) {
+    if (values.size() != weights.size()) {
+      throw new IllegalArgumentException(
+          "model '" + modelName + "' has " + weights.size() + " weights " + weights + ", got "
+              + values.size());
+    }
+    for (int i = 0; i < values.size(); i++) {
+      Tensor t = values.get(i);
+      if (t == null || !Arrays.equals(t.shape(), weights.get(i).shape())) {
+        throw new IllegalArgumentException(
+            "weight " + i + " ('" + weights.get(i).name() + "') has shape "
+                + Shapes.format(weights.get(i).shape()) + ", got "
+                + (t == null ? "null" : t.shapeString()));
+      }
+    }
+    for (int i = 0; i < values.size(); i++) {
+      weights.get(i).assign(values.get(i));
+    }
+  }
 }

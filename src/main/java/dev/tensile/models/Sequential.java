@@ -573,13 +573,9 @@ public final class Sequential implements TrainingModel {
    */
   @Override
   public List<Tensor> getWeights() {
-    List<Variable> weights = stack.weights();
-    List<Tensor> out = new ArrayList<>();
-    for (Variable v : weights) {
-      out.add(v.toTensor());
-    }
-    return out;
+    return stack.copyWeights();
   }
+
 
   /**
    * Replaces the weights, in {@link #getWeights()}'s order and shapes.
@@ -592,23 +588,9 @@ public final class Sequential implements TrainingModel {
     if (values == null) {
       throw new IllegalArgumentException("setWeights needs a list of weights, got null");
     }
-    List<Variable> weights = stack.weights();
-    if (values.size() != weights.size()) {
-      throw new IllegalArgumentException(
-          "model '" + name() + "' has " + weights.size() + " weights " + weights + ", got "
-              + values.size());
-    }
-    for (int i = 0; i < values.size(); i++) {
-      if (!Arrays.equals(values.get(i).shape(), weights.get(i).shape())) {
-        throw new IllegalArgumentException(
-            "weight " + i + " ('" + weights.get(i).name() + "') has shape "
-                + Shapes.format(weights.get(i).shape()) + ", got " + values.get(i).shapeString());
-      }
-    }
-    for (int i = 0; i < values.size(); i++) {
-      weights.get(i).assign(values.get(i));
-    }
+    stack.assignWeights(name(), values);
   }
+
 
   /**
    * Counts the trainable parameters.
