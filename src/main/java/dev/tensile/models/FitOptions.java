@@ -175,7 +175,8 @@ public final class FitOptions {
    */
   public FitOptions callbacks(Callback... list) {
     if (list == null) {
-      throw new IllegalArgumentException("callbacks must not be null; pass an empty array to clear them");
+      throw new IllegalArgumentException(
+          "callbacks must not be null; pass an empty array to clear them");
     }
     for (int i = 0; i < list.length; i++) {
       if (list[i] == null) {

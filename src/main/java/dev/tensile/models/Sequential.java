@@ -67,6 +67,8 @@ public final class Sequential implements TrainingModel {
    * Makes a model from layers, built later from the first data it sees.
    *
    * @param layers the layers, first to last
+   * @throws IllegalArgumentException if the array or a layer is null, or a layer already belongs
+   *     to another model
    */
   public Sequential(Layer... layers) {
     name();
@@ -83,6 +85,8 @@ public final class Sequential implements TrainingModel {
    *
    * @param input the per-sample input shape
    * @param layers the layers, first to last
+   * @throws IllegalArgumentException if an argument or a layer is null, or a layer already
+   *     belongs to another model
    */
   public Sequential(Input input, Layer... layers) {
     name();
@@ -100,6 +104,7 @@ public final class Sequential implements TrainingModel {
    *
    * @param input the per-sample input shape
    * @return this model
+   * @throws IllegalArgumentException if the input is null
    * @throws IllegalStateException if the model already has an input shape or layers
    */
   public Sequential add(Input input) {

@@ -217,7 +217,8 @@ public abstract class Optimizer {
       if (!sameVariables(vars)) {
         throw new IllegalStateException(
             "this " + name() + " optimizer was built for the weights " + variables
-                + " and cannot update " + vars + "; give each model its own optimizer");
+                + " and cannot update " + vars + "; give each model its own optimizer, and "
+                + "compile with a new one after adding layers");
       }
       return;
     }

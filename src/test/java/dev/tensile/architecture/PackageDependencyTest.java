@@ -62,8 +62,8 @@ class PackageDependencyTest {
       Path.of("examples/src/main/java"),
       Path.of("benchmarks/src/main/java"));
 
-  private static final Pattern PACKAGE = Pattern.compile("^package\\s+dev\\.tensile\\.?([a-z0-9_.]*)\\s*;",
-      Pattern.MULTILINE);
+  private static final Pattern PACKAGE = Pattern.compile(
+      "^package\\s+dev\\.tensile\\.?([a-z0-9_.]*)\\s*;", Pattern.MULTILINE);
   private static final Pattern REFERENCE =
       Pattern.compile("\\bdev\\.tensile\\.((?:[a-z][a-z0-9_]*\\.)*[a-z][a-z0-9_]*)\\.[A-Z]");
 

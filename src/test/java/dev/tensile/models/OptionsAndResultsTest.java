@@ -81,7 +81,8 @@ class OptionsAndResultsTest {
     m.fit(BLOBS[0], BLOBS[1], options);
     assertEquals(List.of(0, 2, 2), List.of(first.epochs, second.epochs, third.epochs));
     // An empty array clears them.
-    assertEquals(List.of(), new FitOptions().callbacks(first).callbacks(new Callback[0]).callbacks());
+    FitOptions cleared = new FitOptions().callbacks(first).callbacks(new Callback[0]);
+    assertEquals(List.of(), cleared.callbacks());
   }
 
   @Test
