@@ -7,8 +7,9 @@ import dev.tensile.utils.Rng;
 /**
  * Inverted dropout: during {@code fit}, each element is kept with probability {@code 1 - rate}
  * and scaled by {@code 1 / (1 - rate)}, or set to 0; in evaluate and predict it is the identity,
- * so the expected output is the same in both. As in Keras, the rate is below 1 (a rate of 1
- * would drop everything, and nothing before the layer would learn). No weights.
+ * so the expected output is the same in both. The rate must be below 1: a rate of 1 drops every
+ * value, so nothing before the layer could learn (Keras 3 accepts it and outputs zeros; Tensile
+ * refuses it as the mistake it is). No weights.
  *
  * <p>Masks come from the layer's own generator, seeded by the constructor's seed or drawn from the
  * global seed sequence when the layer is made, so training is reproducible under one seed.
@@ -41,8 +42,9 @@ public final class Dropout extends Layer {
   public Dropout(double rate, long seed) {
     if (!(rate >= 0 && rate < 1)) {
       throw new IllegalArgumentException(
-          "Dropout rate must be in [0, 1) as in Keras (a rate of 1 drops every value), got "
-              + rate);
+          "Dropout rate must be in [0, 1), got " + rate
+              + (rate == 1 ? ": a rate of 1 drops every value, so nothing before it would learn"
+                  : ""));
     }
     this.rate = (float) rate;
     this.seed = seed;

@@ -13,9 +13,10 @@ import java.util.List;
 
 /**
  * One call of {@code fit}, in named steps: {@link #prepareData} checks the data and splits off
- * validation samples, {@link #runEpoch} shuffles and trains batch by batch, {@link #validate}
- * evaluates after each epoch, and the callbacks (the user's, then the {@link History}, then the
- * progress bar) report. Made and run by {@link Sequential#fit}; never reused.
+ * validation samples, {@link #prepareCallbacks} lines up the user's callbacks, the {@link
+ * History} and the progress bar, {@link #runEpoch} shuffles and trains batch by batch, {@link
+ * #validate} evaluates after each epoch, and {@link #report} hands the epoch's logs to the
+ * callbacks. Made and run by {@link Sequential#fit}; never reused.
  */
 final class Fit {
   private static final Logs EMPTY = new Logs(List.of());
@@ -33,6 +34,11 @@ final class Fit {
   private List<Metric> metrics;
   private Callback[] callbacks;
   private History history;
+  private Logs batchLogs;
+  private Logs testLogs;
+  private Logs epochLogs;
+  private long shuffleSeed;
+  private int[] order;
 
   Fit(Sequential model, Compilation compiled, StepRunner runner, FitOptions options) {
     this.model = model;
@@ -45,15 +51,7 @@ final class Fit {
   History run(Tensor inputs, Tensor targets) {
     prepareData(inputs, targets);
     prepareCallbacks();
-    boolean validating = xVal != null;
-    Logs batchLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), false));
-    Logs testLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), false));
-    Logs epochLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), validating));
-    long shuffleSeed = options.seed() != null ? options.seed() : RandomSeed.next();
-    int[] order = new int[trainCount];
-    compiled.optimizer().build(model.variables());
-
-    model.setStopTraining(false);
+    prepareTraining();
     for (Callback c : callbacks) {
       c.onTrainBegin(EMPTY);
     }
@@ -61,14 +59,11 @@ final class Fit {
       for (Callback c : callbacks) {
         c.onEpochBegin(epoch, EMPTY);
       }
-      double loss = runEpoch(epoch, shuffleSeed, order, batchLogs);
-      Evaluation.writeLogs(epochLogs, loss, metrics);
-      if (validating) {
-        validate(epochLogs, testLogs);
+      Evaluation.writeLogs(epochLogs, runEpoch(epoch), metrics);
+      if (xVal != null) {
+        validate();
       }
-      for (Callback c : callbacks) {
-        c.onEpochEnd(epoch, epochLogs);
-      }
+      report(epoch);
       if (model.stopTraining()) {
         break;
       }
@@ -125,12 +120,23 @@ final class Fit {
     }
   }
 
+  /** Makes the logs, the shuffling seed and the optimizer's state; clears a previous stop. */
+  private void prepareTraining() {
+    batchLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), false));
+    testLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), false));
+    epochLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), xVal != null));
+    shuffleSeed = options.seed() != null ? options.seed() : RandomSeed.next();
+    order = new int[trainCount];
+    compiled.optimizer().build(model.variables());
+    model.setStopTraining(false);
+  }
+
   /**
    * Trains one epoch, or until a callback stops training.
    *
    * @return the epoch's mean loss
    */
-  private double runEpoch(int epoch, long shuffleSeed, int[] order, Logs batchLogs) {
+  private double runEpoch(int epoch) {
     Evaluation.resetMetrics(metrics);
     for (int i = 0; i < trainCount; i++) {
       order[i] = i;
@@ -173,7 +179,7 @@ final class Fit {
   }
 
   /** Evaluates on the validation data and adds the {@code val_} entries to the epoch's logs. */
-  private void validate(Logs epochLogs, Logs testLogs) {
+  private void validate() {
     double[] val = Evaluation.test(
         runner, compiled, metrics, testLogs, xVal, yVal, options.batchSize(),
         Evaluation.bar(options.output(), Evaluation.steps(xVal.samples(), options.batchSize()), 0),
@@ -181,6 +187,13 @@ final class Fit {
     epochLogs.set("val_loss", val[0]);
     for (int m = 0; m < metrics.size(); m++) {
       epochLogs.set("val_" + metrics.get(m).name(), val[m + 1]);
+    }
+  }
+
+  /** Hands the epoch's logs to every callback: the user's, the history, the progress bar. */
+  private void report(int epoch) {
+    for (Callback c : callbacks) {
+      c.onEpochEnd(epoch, epochLogs);
     }
   }
 }

@@ -71,8 +71,8 @@ class MisuseTest {
   }
 
   @Test
-  void dropoutRateOneIsRefusedAsInKeras() {
-    failsWith(IllegalArgumentException.class, () -> new Dropout(1.0), "[0, 1)", "1.0");
+  void dropoutRateOneIsRefused() {
+    failsWith(IllegalArgumentException.class, () -> new Dropout(1.0), "[0, 1)", "1.0", "nothing before it");
     failsWith(IllegalArgumentException.class, () -> new Dropout(1.0, 7), "[0, 1)");
     assertEquals(0.999f, new Dropout(0.999).rate());
   }
