@@ -207,12 +207,14 @@ public abstract class Optimizer {
 
   /**
    * Makes the state for these weights if not yet made, Keras's {@code build(variables)}; {@code
-   * fit} calls it before the first step.
+   * fit} calls it before the first step, and every step checks through it that the weights are
+   * the same. It is synchronized, so two models that share one optimizer on two threads cannot
+   * both build it: the second fails as it would on one thread.
    *
    * @param vars the weights the optimizer will update
    * @throws IllegalStateException if it was already built for other weights
    */
-  public final void build(List<Variable> vars) {
+  public final synchronized void build(List<Variable> vars) {
     if (slots != null) {
       if (!sameVariables(vars)) {
         throw new IllegalStateException(

@@ -10,6 +10,7 @@ import dev.tensile.layers.Dropout;
 import dev.tensile.layers.Input;
 import dev.tensile.losses.Loss;
 import dev.tensile.metrics.Metric;
+import dev.tensile.optimizers.Adam;
 import dev.tensile.optimizers.Optimizer;
 import dev.tensile.tensor.Tensor;
 import java.io.PrintStream;
@@ -68,6 +69,19 @@ class MisuseTest {
     History h = model.fit(X, Y, new FitOptions().epochs(2).verbose(0));
     assertEquals(2, h.get("loss").size());
     assertEquals(2, model.predict(X).dim(1));
+  }
+
+  @Test
+  void anOptimizerServesOneModel() {
+    Adam shared = new Adam();
+    Sequential first = new Sequential(new Input(2), new Dense(2, "softmax"));
+    Sequential second = new Sequential(new Input(2), new Dense(2, "softmax"));
+    first.compile(shared, "sparse_categorical_crossentropy");
+    second.compile(shared, "sparse_categorical_crossentropy");
+    first.fit(X, Y, new FitOptions().verbose(0));
+    failsWith(IllegalStateException.class, () -> second.fit(X, Y, new FitOptions().verbose(0)),
+        "give each model its own optimizer");
+    assertEquals(1, shared.iterations());
   }
 
   @Test
