@@ -57,4 +57,15 @@ public interface MatrixEngine {
    * @return a short name such as {@code "ejml"} or {@code "vector"}
    */
   String name();
+
+  /**
+   * Returns the element-wise kernels that go with this engine's products: the portable loops
+   * unless the engine has faster ones (the Vector API engine does), so forcing an engine forces
+   * its kernels too.
+   *
+   * @return the kernels; thread-safe and stateless
+   */
+  default Elementwise elementwise() {
+    return ScalarElementwise.INSTANCE;
+  }
 }
