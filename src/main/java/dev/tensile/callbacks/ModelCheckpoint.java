@@ -1,6 +1,5 @@
 package dev.tensile.callbacks;
 
-import dev.tensile.models.Sequential;
 import dev.tensile.utils.Formats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +15,9 @@ import java.util.Map;
  * <p>The file path is a template filled each epoch with {@code epoch} (from 1) and every log key,
  * in Python's format syntax: {@code "ckpt-{epoch:02d}-{val_loss:.2f}.keras"} gives {@code
  * ckpt-03-0.41.keras}. Missing directories are created. The model is written with {@link
- * Sequential#save(Path)} (a Keras {@code .keras} file), or {@link Sequential#saveWeights(Path)}
- * (a {@code .weights.h5} file) with {@code saveWeightsOnly(true)}; an existing file is replaced,
- * and {@link Sequential#load(Path)} reads it back.
+ * TrainingModel#save(Path)} (a Keras {@code .keras} file), or {@link TrainingModel#saveWeights(Path)} (a {@code .weights.h5} file) with {@code
+ * saveWeightsOnly(true)}; an existing file is replaced, and {@code Sequential.load(Path)} reads it
+ * back.
  *
  * <p>With {@code saveBestOnly(true)} an epoch is saved only if the monitored value improves on the
  * best so far (the {@link MonitorCallback} test with min delta 0), starting from {@code

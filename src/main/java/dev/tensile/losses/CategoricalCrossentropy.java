@@ -1,7 +1,5 @@
 package dev.tensile.losses;
 
-import dev.tensile.activations.ActivationFunction;
-import dev.tensile.activations.Activations;
 import dev.tensile.config.ObjectConfig;
 import dev.tensile.config.Resolver;
 
@@ -12,7 +10,7 @@ import dev.tensile.config.Resolver;
  * 1e-7]} first. From logits {@code z}: {@code l = sum_c y_c (logsumexp(z) - z_c)}. A model whose
  * last layer is a softmax computes the loss from its logits, as Keras's default backend does.
  */
-public final class CategoricalCrossentropy extends Crossentropy {
+public final class CategoricalCrossentropy extends SoftmaxCrossentropy {
 
   /** Makes the loss for probability outputs, Keras's default. */
   public CategoricalCrossentropy() {
@@ -43,7 +41,7 @@ public final class CategoricalCrossentropy extends Crossentropy {
   @Override
   public double compute(float[] pred, float[] target, int rows, int width, float[] grad) {
     if (fromLogits) {
-      return Softmaxes.denseFromLogits(pred, null, target, rows, width, grad);
+      return computeFromLogits(pred, null, target, rows, width, grad);
     }
     double total = 0;
     float invRows = 1f / rows;
@@ -74,16 +72,5 @@ public final class CategoricalCrossentropy extends Crossentropy {
       }
     }
     return total / rows;
-  }
-
-  @Override
-  public boolean fusesWith(ActivationFunction activation) {
-    return !fromLogits && activation == Activations.SOFTMAX;
-  }
-
-  @Override
-  public double computeFromLogits(
-      float[] logits, float[] probs, float[] target, int rows, int width, float[] gradLogits) {
-    return Softmaxes.denseFromLogits(logits, probs, target, rows, width, gradLogits);
   }
 }

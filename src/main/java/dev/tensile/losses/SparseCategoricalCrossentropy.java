@@ -1,7 +1,5 @@
 package dev.tensile.losses;
 
-import dev.tensile.activations.ActivationFunction;
-import dev.tensile.activations.Activations;
 import dev.tensile.config.ObjectConfig;
 import dev.tensile.config.Resolver;
 
@@ -14,7 +12,7 @@ import dev.tensile.config.Resolver;
  * {@code softmax(z) - onehot(y)}. A model whose last layer is a softmax computes the loss from its
  * logits, as Keras's default backend does.
  */
-public final class SparseCategoricalCrossentropy extends Crossentropy {
+public final class SparseCategoricalCrossentropy extends SoftmaxCrossentropy {
 
   /** Makes the loss for probability outputs, Keras's default. */
   public SparseCategoricalCrossentropy() {
@@ -45,7 +43,7 @@ public final class SparseCategoricalCrossentropy extends Crossentropy {
   @Override
   public double compute(float[] pred, float[] target, int rows, int width, float[] grad) {
     if (fromLogits) {
-      return Softmaxes.sparseFromLogits(pred, null, target, rows, width, grad);
+      return computeFromLogits(pred, null, target, rows, width, grad);
     }
     double total = 0;
     float invRows = 1f / rows;
@@ -71,16 +69,5 @@ public final class SparseCategoricalCrossentropy extends Crossentropy {
       }
     }
     return total / rows;
-  }
-
-  @Override
-  public boolean fusesWith(ActivationFunction activation) {
-    return !fromLogits && activation == Activations.SOFTMAX;
-  }
-
-  @Override
-  public double computeFromLogits(
-      float[] logits, float[] probs, float[] target, int rows, int width, float[] gradLogits) {
-    return Softmaxes.sparseFromLogits(logits, probs, target, rows, width, gradLogits);
   }
 }

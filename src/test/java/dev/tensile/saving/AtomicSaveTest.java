@@ -167,6 +167,19 @@ class AtomicSaveTest {
   }
 
   @Test
+  void aMetricOfOnesOwnIsRefusedBeforeWriting() {
+    Sequential model = Fixtures.smallModel();
+    model.compile(new dev.tensile.optimizers.Adam(),
+        new dev.tensile.losses.SparseCategoricalCrossentropy(),
+        new dev.tensile.extending.MeanAbsoluteError());
+    Path file = dir.resolve("model.keras");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> model.save(file));
+    assertTrue(e.getMessage().startsWith("unknown metric '"), e.getMessage());
+    assertFalse(Files.exists(file));
+  }
+
+  @Test
   void savingOverADirectoryFails() throws IOException {
     Path sub = Files.createDirectory(dir.resolve("sub"));
     IOException e = assertThrows(IOException.class, () -> Fixtures.trainedModel().save(sub));
