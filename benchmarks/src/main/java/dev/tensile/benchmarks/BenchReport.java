@@ -89,23 +89,26 @@ public final class BenchReport {
             + "uses 1). Each figure comes from a process of its own; \"(3 runs, a-b)\": the median "
             + "of three such processes, which ranged from a to b.\n\n");
     perVariant("epoch_s", "%.3f", workloadOrder());
-    out.append(
-        "PyTorch's time over the fastest Tensile engine's on JDK 17 (above 1: Tensile is "
-            + "faster):");
+    List<String> ratios = new ArrayList<>();
     for (String item : results.items("epoch_s", workloadOrder())) {
       Optional<String> best = results.bestTensile("epoch_s", item, "-jdk17");
       OptionalDouble torch = results.number("epoch_s", "pytorch", item);
       if (best.isPresent() && torch.isPresent()) {
-        out.append(
+        ratios.add(
             String.format(
                 Locale.ROOT,
-                " %s %.2fx;",
+                "%s %.2fx",
                 item,
                 torch.getAsDouble() / results.number("epoch_s", best.get(), item).getAsDouble()));
       }
     }
-    out.setLength(out.length() - (out.charAt(out.length() - 1) == ';' ? 1 : 0));
-    out.append(".\n\n");
+    out.append(
+        ratios.isEmpty()
+            ? "No PyTorch timing in this run, so no ratio to PyTorch.\n\n"
+            : "PyTorch's time over the fastest Tensile engine's on JDK 17 (above 1: Tensile is "
+                + "faster): "
+                + String.join("; ", ratios)
+                + ".\n\n");
     section("Training accuracy after the last timed epoch");
     perVariant("accuracy", "%.3f", workloadOrder());
   }
@@ -115,6 +118,10 @@ public final class BenchReport {
     List<String> order = new ArrayList<>(KernelBenchmarks.BATCH_32);
     order.addAll(KernelBenchmarks.BATCH_256);
     order.add(KernelBenchmarks.LARGE);
+    if (results.variants("gflops").isEmpty()) {
+      out.append("Not measured in this run.\n\n");
+      return;
+    }
     perVariant("gflops", "%.1f", order);
   }
 
