@@ -21,6 +21,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -108,6 +109,29 @@ public final class AtomicFile implements Closeable {
    */
   public static void write(Path target, IoConsumer<? super OutputStream> body) throws IOException {
     write(target, body, DISK);
+  }
+
+  /**
+   * Writes {@code target} atomically as {@link #write(Path, IoConsumer)} does, through a stream
+   * decorated by {@code wrap}: a test's way to make the disk fail part-way.
+   *
+   * @param target the file to create or replace; its directory must exist
+   * @param wrap decorates the stream to the temporary file before {@code body} writes to it
+   * @param body writes the content; it need not close or flush the stream
+   * @throws IOException as {@link #write(Path, IoConsumer)} does
+   */
+  public static void write(
+      Path target, UnaryOperator<OutputStream> wrap, IoConsumer<? super OutputStream> body)
+      throws IOException {
+    write(
+        target,
+        body,
+        new Steps() {
+          @Override
+          OutputStream wrap(OutputStream out) {
+            return wrap.apply(out);
+          }
+        });
   }
 
   /**

@@ -274,4 +274,26 @@ class AtomicFileTest {
         Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null,
         "the file system has no POSIX permissions");
   }
+
+  @Test
+  void aWrappedStreamCanInjectAFailure() throws IOException {
+    Path file = dir.resolve("model.keras");
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                AtomicFile.write(
+                    file,
+                    out ->
+                        new FilterOutputStream(out) {
+                          @Override
+                          public void write(byte[] b, int off, int len) throws IOException {
+                            throw new IOException("injected");
+                          }
+                        },
+                    out -> out.write(new byte[1 << 17])));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    assertTrue(e.getMessage().endsWith("injected"), e.getMessage());
+    assertEquals(List.of(), names());
+  }
 }
