@@ -1,8 +1,6 @@
 /**
- * Implementation helpers shared across Tensile's packages. They are public only because Java has
- * no other way to share code between packages: they are not part of Tensile's API, may change or
- * disappear in any release, and user code should not call them.
- *
- * <p>{@link dev.tensile.internal.AtomicFile} writes every file Tensile creates.
+ * Not API: implementation helpers that must be public in Java because one package of Tensile
+ * calls into another, but that users should neither call nor rely on. They may change in any
+ * release without notice. This package depends on nothing else in Tensile.
  */
 package dev.tensile.internal;
