@@ -21,6 +21,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -295,5 +296,30 @@ class AtomicFileTest {
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     assertTrue(e.getMessage().endsWith("injected"), e.getMessage());
     assertEquals(List.of(), names());
+  }
+
+  @Test
+  void theTemporaryFileOfAKilledWriteIsCleanedByTheNextWrite() throws Exception {
+    Path file = dir.resolve("model.keras");
+    Files.writeString(file, "previous");
+    String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process p =
+        new ProcessBuilder(launcher, "-cp", cp, KilledWrite.class.getName(), file.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(9, p.exitValue());
+    List<String> left = names();
+    assertEquals(2, left.size(), "the killed write left its temporary file: " + left);
+    assertEquals("previous", Files.readString(file));
+    Path temp = dir.resolve(left.get(0));
+    assertTrue(AtomicFile.tempPattern("model.keras").matcher(left.get(0)).matches(), left.get(0));
+    Files.setLastModifiedTime(
+        temp, FileTime.from(Instant.now().minus(AtomicFile.STALE_AFTER).minusSeconds(1)));
+    AtomicFile.writeString(file, "next");
+    assertEquals(List.of("model.keras"), names());
+    assertEquals("next", Files.readString(file));
   }
 }
