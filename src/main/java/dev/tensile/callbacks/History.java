@@ -139,6 +139,7 @@ public final class History implements Callback {
    *     is then unchanged
    */
   public void writeCsv(Path file) throws IOException {
+    Checks.notNull("writeCsv's file", file);
     AtomicFile.writeString(file, toCsv());
   }
 
