@@ -1,6 +1,7 @@
 package dev.tensile.models;
 
 import dev.tensile.callbacks.Callback;
+import dev.tensile.data.DataSource;
 import dev.tensile.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class FitOptions {
   private double validationSplit;
   private Tensor validationX;
   private Tensor validationY;
+  private DataSource validationSource;
   private final List<Callback> callbacks = new ArrayList<>();
 
   /** Makes the default options. */
@@ -143,6 +145,25 @@ public final class FitOptions {
     }
     validationX = x;
     validationY = y;
+    validationSource = null;
+    return this;
+  }
+
+  /**
+   * Evaluates on a data source after each epoch, Keras's {@code validation_data=dataset}; it
+   * replaces any validation tensors or split.
+   *
+   * @param source the validation samples, read in order with the training batch size
+   * @return these options
+   * @throws IllegalArgumentException if {@code source} is null
+   */
+  public FitOptions validationData(DataSource source) {
+    if (source == null) {
+      throw new IllegalArgumentException("validationData needs a data source");
+    }
+    validationSource = source;
+    validationX = null;
+    validationY = null;
     return this;
   }
 
@@ -241,6 +262,15 @@ public final class FitOptions {
    */
   public Tensor validationY() {
     return validationY;
+  }
+
+  /**
+   * Returns the validation data source.
+   *
+   * @return the source given to {@link #validationData(DataSource)}, or null
+   */
+  public DataSource validationSource() {
+    return validationSource;
   }
 
   /**
