@@ -10,8 +10,13 @@ import java.io.Serializable;
 final class Partial implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Weights then optimizer slot arrays, each times the steps; null if no replica took a step. */
+  /**
+   * Weights then optimizer slot arrays, each times the steps, once two replicas are summed; null
+   * while this holds one replica's arrays ({@link #single}) or none.
+   */
   double[][] state;
+  /** One replica's own arrays, shipped as floats (half the bytes) until they are summed. */
+  float[][] single;
   long steps;
   long maxSteps;
   long samples;
@@ -28,13 +33,9 @@ final class Partial implements Serializable {
     p.samples = samples;
     p.metricSums = new double[metrics.length];
     if (steps > 0) {
-      p.state = new double[s.weights.length + s.slots.length][];
-      for (int i = 0; i < s.weights.length; i++) {
-        p.state[i] = scaled(s.weights[i], steps);
-      }
-      for (int i = 0; i < s.slots.length; i++) {
-        p.state[s.weights.length + i] = scaled(s.slots[i], steps);
-      }
+      p.single = new float[s.weights.length + s.slots.length][];
+      System.arraycopy(s.weights, 0, p.single, 0, s.weights.length);
+      System.arraycopy(s.slots, 0, p.single, s.weights.length, s.slots.length);
       p.lossSum = loss * samples;
       for (int m = 0; m < metrics.length; m++) {
         p.metricSums[m] = metrics[m] * samples;
@@ -52,8 +53,22 @@ final class Partial implements Serializable {
     return out;
   }
 
+  /** The step-weighted sums; one replica's floats are widened first (exactly). */
+  double[][] sums() {
+    if (state == null && single != null) {
+      state = new double[single.length][];
+      for (int k = 0; k < single.length; k++) {
+        state[k] = scaled(single[k], steps);
+      }
+      single = null;
+    }
+    return state;
+  }
+
   /** Adds {@code right} into this one, left plus right, element by element. */
   Partial plus(Partial right) {
+    sums();
+    right.sums();
     if (state == null) {
       state = right.state;
     } else if (right.state != null) {

@@ -10,6 +10,7 @@ import dev.tensile.tensor.Tensor;
 import dev.tensile.utils.ProgressBar;
 import dev.tensile.utils.RandomSeed;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -87,13 +88,15 @@ public final class SparkTrainer {
   }
 
   /**
-   * Spreads in-memory samples over partitions in stored order: partition {@code p} holds a
-   * contiguous range, as {@code parallelize} slices.
+   * Spreads in-memory samples over partitions in stored order: partition {@code p} holds the
+   * contiguous range {@code [p * n / partitions, (p + 1) * n / partitions)}, as {@code
+   * parallelize} slices. The arrays travel once per executor as a broadcast, not inside every
+   * task.
    *
    * @param sc the Spark context
    * @param x the inputs, shape {@code (n, ...)}
    * @param y the targets, {@code n} samples
-   * @param partitions how many partitions
+   * @param partitions how many partitions, at least 1
    * @return the samples
    */
   public static JavaRDD<Sample> samples(JavaSparkContext sc, Tensor x, Tensor y, int partitions) {
@@ -101,19 +104,30 @@ public final class SparkTrainer {
       throw new IllegalArgumentException(
           "x has " + x.samples() + " samples but y has " + y.samples());
     }
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+    }
+    int n = x.samples();
     int xs = x.sampleSize();
     int ys = y.sampleSize();
-    float[] xd = x.data();
-    float[] yd = y.data();
-    List<Sample> list = new ArrayList<>(x.samples());
-    for (int i = 0; i < x.samples(); i++) {
-      float[] in = new float[xs];
-      float[] out = new float[ys];
-      System.arraycopy(xd, i * xs, in, 0, xs);
-      System.arraycopy(yd, i * ys, out, 0, ys);
-      list.add(new Sample(in, out));
+    Broadcast<float[]> xb = sc.broadcast(x.data());
+    Broadcast<float[]> yb = sc.broadcast(y.data());
+    List<Integer> parts = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      parts.add(p);
     }
-    return sc.parallelize(list, partitions);
+    return sc.parallelize(parts, partitions).flatMap(p -> {
+      int from = (int) ((long) p * n / partitions);
+      int to = (int) ((long) (p + 1) * n / partitions);
+      float[] xd = xb.value();
+      float[] yd = yb.value();
+      List<Sample> list = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        list.add(new Sample(Arrays.copyOfRange(xd, i * xs, (i + 1) * xs),
+            Arrays.copyOfRange(yd, i * ys, (i + 1) * ys)));
+      }
+      return list.iterator();
+    });
   }
 
   /**
@@ -155,6 +169,9 @@ public final class SparkTrainer {
     JavaRDD<Block> blocks = data.mapPartitionsWithIndex(
         (index, it) -> Collections.singletonList(Block.pack(index, it, inputSize, targetSize))
             .iterator(), true).persist(StorageLevel.MEMORY_ONLY());
+    // Once packed, the blocks forget how they were made: every round's tasks would otherwise
+    // carry the source's partitions, which for parallelized data hold the samples themselves.
+    blocks.rdd().localCheckpoint();
     try {
       return run(model, blocks, targetShape);
     } finally {
@@ -213,6 +230,7 @@ public final class SparkTrainer {
           compute += total.maxComputeNanos;
           rounds++;
           total.state = null;
+          total.single = null;
           epochTotal = epochTotal == null ? total : epochTotal.plus(total);
         }
         Logs logs = epochLogs(model, metricNames, epochTotal);
@@ -237,8 +255,9 @@ public final class SparkTrainer {
     int nw = before.weights.length;
     float[][] weights = new float[nw][];
     float[][] slots = new float[before.slots.length][];
-    for (int k = 0; k < total.state.length; k++) {
-      double[] s = total.state[k];
+    double[][] sums = total.sums();
+    for (int k = 0; k < sums.length; k++) {
+      double[] s = sums[k];
       float[] avg = new float[s.length];
       for (int i = 0; i < s.length; i++) {
         avg[i] = (float) (s[i] / total.steps);

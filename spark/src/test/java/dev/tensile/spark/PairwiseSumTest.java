@@ -53,8 +53,8 @@ class PairwiseSumTest {
     for (int trial = 0; trial < 20; trial++) {
       int[] order = rng.permutation(n);
       Partial other = combine(n, order, 1 + trial % 3);
-      for (int k = 0; k < reference.state.length; k++) {
-        assertArrayEquals(reference.state[k], other.state[k], "trial " + trial + ", array " + k);
+      for (int k = 0; k < reference.sums().length; k++) {
+        assertArrayEquals(reference.sums()[k], other.sums()[k], "trial " + trial + ", array " + k);
       }
       assertEquals(reference.lossSum, other.lossSum);
       assertEquals(reference.steps, other.steps);
@@ -66,7 +66,7 @@ class PairwiseSumTest {
     Partial one = new PairwiseSum().add(0, replica(9, 7)).total(1);
     float[] w = weights(9);
     for (int i = 0; i < w.length; i++) {
-      float avg = (float) (one.state[0][i] / one.steps);
+      float avg = (float) (one.sums()[0][i] / one.steps);
       assertEquals(Float.floatToIntBits(w[i]), Float.floatToIntBits(avg), "element " + i);
     }
   }
