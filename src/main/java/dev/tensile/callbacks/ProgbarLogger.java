@@ -22,7 +22,8 @@ public final class ProgbarLogger implements Callback {
    *
    * @param verbose 1 for a bar per epoch, 2 for one line per epoch
    * @param epochs the last epoch (exclusive, as {@code fit}'s {@code epochs})
-   * @param steps the batches per epoch
+   * @param steps the batches per epoch, or {@link ProgressBar#UNKNOWN_TARGET} (0) if not known
+   *     before the first epoch ends
    * @param out where to print
    */
   public ProgbarLogger(int verbose, int epochs, int steps, PrintStream out) {
