@@ -164,6 +164,35 @@ class IdxSourceTest {
   }
 
   @Test
+  void everyElementTypeStreamsAsTheLoadedTensor() throws IOException {
+    Rng rng = new Rng(6);
+    float[] values = new float[12 * 3];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = rng.nextInt(200) - 100;
+    }
+    Tensor x = Tensor.wrap(values, 12, 3);
+    Idx.write(dir.resolve("labels"), Tensor.wrap(new float[12], 12), IdxType.UNSIGNED_BYTE, false);
+    for (IdxType type : List.of(IdxType.SIGNED_BYTE, IdxType.SHORT, IdxType.INT, IdxType.FLOAT,
+        IdxType.DOUBLE)) {
+      for (boolean gzip : List.of(false, true)) {
+        Path file = dir.resolve(type + (gzip ? ".gz" : ""));
+        Idx.write(file, x, type, gzip);
+        IdxSource source = IdxSource.open(file, dir.resolve("labels")).divideBy(4);
+        float[] got = new float[values.length];
+        Batch batch = new Batch();
+        int n = 0;
+        try (BatchStream s = source.open(5)) {
+          while (s.next(batch)) {
+            System.arraycopy(batch.inputs(), 0, got, n * 3, batch.size() * 3);
+            n += batch.size();
+          }
+        }
+        assertArrayEquals(Idx.readTensor(file).div(4f).data(), got, type + " gzip " + gzip);
+      }
+    }
+  }
+
+  @Test
   void mismatchedAndTruncatedFilesFailWithTheFileAndTheProblem() throws IOException {
     write(30, 2, 2, false, 5);
     Idx.write(dir.resolve("y10"), Tensor.wrap(new float[10], 10), IdxType.UNSIGNED_BYTE, false);
