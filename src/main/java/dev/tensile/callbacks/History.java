@@ -140,6 +140,7 @@ public final class History implements Callback {
    * @throws IOException if writing or moving fails; the destination is then unchanged
    */
   public void writeCsv(Path file) throws IOException {
+    Checks.notNull("writeCsv's file", file);
     Path target = file.toAbsolutePath();
     Path temp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
     try {

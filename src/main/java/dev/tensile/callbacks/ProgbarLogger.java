@@ -25,12 +25,13 @@ public final class ProgbarLogger implements Callback {
    * @param steps the batches per epoch, or {@link ProgressBar#UNKNOWN_TARGET} (0) if not known
    *     before the first epoch ends
    * @param out where to print
+   * @throws IllegalArgumentException if {@code out} is null
    */
   public ProgbarLogger(int verbose, int epochs, int steps, PrintStream out) {
     this.verbose = verbose;
     this.epochs = epochs;
     this.steps = steps;
-    this.out = out;
+    this.out = Checks.notNull("out", out);
   }
 
   @Override

@@ -15,10 +15,11 @@ import java.util.List;
 
 /**
  * One call of {@code fit}, in named steps: {@link #prepareData} checks the data and splits off
- * validation samples, {@link #runEpoch} trains on one epoch of the training {@link DataSource}
- * batch by batch (in-memory tensors go through {@link DataSource#of} too), {@link #validate}
- * evaluates after each epoch, and the callbacks (the user's, then the {@link History}, then the
- * progress bar) report. Made and run by {@link Sequential#fit}; never reused.
+ * validation samples, {@link #prepareCallbacks} lines up the user's callbacks, the {@link
+ * History} and the progress bar, {@link #runEpoch} trains on one epoch of the training {@link
+ * DataSource} batch by batch (in-memory tensors go through {@link DataSource#of} too), {@link
+ * #validate} evaluates after each epoch, and {@link #report} hands the epoch's logs to the
+ * callbacks. Made and run by {@link Sequential#fit}; never reused.
  */
 final class Fit {
   private static final Logs EMPTY = new Logs(List.of());
@@ -35,6 +36,10 @@ final class Fit {
   private List<Metric> metrics;
   private Callback[] callbacks;
   private History history;
+  private Logs batchLogs;
+  private Logs testLogs;
+  private Logs epochLogs;
+  private long shuffleSeed;
 
   Fit(Sequential model, Compilation compiled, StepRunner runner, FitOptions options) {
     this.model = model;
@@ -57,14 +62,7 @@ final class Fit {
 
   private History run() {
     prepareCallbacks();
-    boolean validating = validation != null;
-    Logs batchLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), false));
-    Logs testLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), false));
-    Logs epochLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), validating));
-    long shuffleSeed = options.seed() != null ? options.seed() : RandomSeed.next();
-    compiled.optimizer().build(model.variables());
-
-    model.setStopTraining(false);
+    prepareTraining();
     for (Callback c : callbacks) {
       c.onTrainBegin(EMPTY);
     }
@@ -72,14 +70,11 @@ final class Fit {
       for (Callback c : callbacks) {
         c.onEpochBegin(epoch, EMPTY);
       }
-      double loss = runEpoch(epoch, shuffleSeed, batchLogs);
-      Evaluation.writeLogs(epochLogs, loss, metrics);
-      if (validating) {
-        validate(epochLogs, testLogs);
+      Evaluation.writeLogs(epochLogs, runEpoch(epoch), metrics);
+      if (validation != null) {
+        validate();
       }
-      for (Callback c : callbacks) {
-        c.onEpochEnd(epoch, epochLogs);
-      }
+      report(epoch);
       if (model.stopTraining()) {
         break;
       }
@@ -151,13 +146,13 @@ final class Fit {
 
   /** The user's callbacks, then the history, then the progress bar; each gets the model. */
   private void prepareCallbacks() {
-    int verbose = options.verbose();
+    int verbose = options.verbosity().level();
     history = new History();
     history.setParams(verbose, options.epochs(), steps);
     List<Callback> list = new ArrayList<>(options.callbacks());
     list.add(history);
     if (verbose > 0) {
-      list.add(new ProgbarLogger(verbose, options.epochs(), steps, System.out));
+      list.add(new ProgbarLogger(verbose, options.epochs(), steps, options.output()));
     }
     callbacks = list.toArray(new Callback[0]);
     for (Callback c : callbacks) {
@@ -165,12 +160,22 @@ final class Fit {
     }
   }
 
+  /** Makes the logs, the shuffling seed and the optimizer's state; clears a previous stop. */
+  private void prepareTraining() {
+    batchLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), false));
+    testLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), false));
+    epochLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), validation != null));
+    shuffleSeed = options.seed() != null ? options.seed() : RandomSeed.next();
+    compiled.optimizer().build(model.variables());
+    model.setStopTraining(false);
+  }
+
   /**
    * Trains one epoch, or until a callback stops training.
    *
    * @return the epoch's mean loss
    */
-  private double runEpoch(int epoch, long shuffleSeed, Logs batchLogs) {
+  private double runEpoch(int epoch) {
     Evaluation.resetMetrics(metrics);
     int batchSize = options.batchSize();
     double lossTotal = 0;
@@ -214,14 +219,21 @@ final class Fit {
   }
 
   /** Evaluates on the validation data and adds the {@code val_} entries to the epoch's logs. */
-  private void validate(Logs epochLogs, Logs testLogs) {
+  private void validate() {
     double[] val = Evaluation.test(
         runner, compiled, metrics, testLogs, validation, options.batchSize(),
-        Evaluation.bar(System.out, Evaluation.steps(validation.size(), options.batchSize()), 0),
+        Evaluation.bar(options.output(), Evaluation.steps(validation.size(), options.batchSize()), 0),
         callbacks, options.validationSource() != null ? model : null);
     epochLogs.set("val_loss", val[0]);
     for (int m = 0; m < metrics.size(); m++) {
       epochLogs.set("val_" + metrics.get(m).name(), val[m + 1]);
+    }
+  }
+
+  /** Hands the epoch's logs to every callback: the user's, the history, the progress bar. */
+  private void report(int epoch) {
+    for (Callback c : callbacks) {
+      c.onEpochEnd(epoch, epochLogs);
     }
   }
 }

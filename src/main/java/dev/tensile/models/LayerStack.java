@@ -1,5 +1,6 @@
 package dev.tensile.models;
 
+import dev.tensile.internal.LayerAccess;
 import dev.tensile.layers.Input;
 import dev.tensile.layers.Layer;
 import dev.tensile.tensor.Shapes;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The layers of a {@link Sequential} model, its input shape and the building of each layer from
@@ -16,6 +18,8 @@ import java.util.List;
  * kept because the training step hands the optimizer the same list every batch.
  */
 final class LayerStack {
+  private static final LayerAccess.Ops<Layer> LAYERS = LayerAccess.ops(Layer.class);
+
   private final List<Layer> layers = new ArrayList<>();
   private final List<Layer> layersView = Collections.unmodifiableList(layers);
   private int[] inputShape;
@@ -41,11 +45,21 @@ final class LayerStack {
     }
   }
 
-  /** Appends a layer, building it at once if the input shape is known. */
-  void add(Layer layer) {
+  /**
+   * Appends a layer, building it at once if the input shape is known, and makes it this model's.
+   * If the layer cannot take the shape before it, the stack is left as it was.
+   */
+  void add(Supplier<String> modelName, Layer layer) {
+    LAYERS.claim(layer, modelName);
     layers.add(layer);
     if (inputShape != null) {
-      buildFrom(layers.size() - 1);
+      try {
+        buildFrom(layers.size() - 1);
+      } catch (RuntimeException e) {
+        layers.remove(layers.size() - 1);
+        LAYERS.release(layer);
+        throw e;
+      }
     }
   }
 
@@ -67,6 +81,9 @@ final class LayerStack {
 
   /** Builds the stack from data's per-sample shape if it is not built yet. */
   void ensureBuilt(String modelName, Tensor x) {
+    if (x == null) {
+      throw new IllegalArgumentException("inputs x must not be null");
+    }
     if (layers.isEmpty()) {
       throw new IllegalStateException("model '" + modelName + "' has no layers; add some first");
     }
@@ -100,7 +117,7 @@ final class LayerStack {
       if (i >= first) {
         shape = l.isBuilt() ? l.outputShape() : l.build(shape);
       }
-      l.computeInputGradient(weightsBefore);
+      LAYERS.computeInputGradient(l, weightsBefore);
       weightsBefore |= !l.weights().isEmpty();
     }
     List<Variable> all = new ArrayList<>();
@@ -140,5 +157,35 @@ final class LayerStack {
       n += l.countParams();
     }
     return n;
+  }
+
+  /** Copies the weights out, layer by layer, kernel before bias. */
+  List<Tensor> copyWeights() {
+    List<Tensor> out = new ArrayList<>();
+    for (Variable v : weights) {
+      out.add(v.toTensor());
+    }
+    return out;
+  }
+
+  /** Replaces the weights; checks every count and shape first, so a failure changes nothing. */
+  void assignWeights(String modelName, List<Tensor> values) {
+    if (values.size() != weights.size()) {
+      throw new IllegalArgumentException(
+          "model '" + modelName + "' has " + weights.size() + " weights " + weights + ", got "
+              + values.size());
+    }
+    for (int i = 0; i < values.size(); i++) {
+      Tensor t = values.get(i);
+      if (t == null || !Arrays.equals(t.shape(), weights.get(i).shape())) {
+        throw new IllegalArgumentException(
+            "weight " + i + " ('" + weights.get(i).name() + "') has shape "
+                + Shapes.format(weights.get(i).shape()) + ", got "
+                + (t == null ? "null" : t.shapeString()));
+      }
+    }
+    for (int i = 0; i < values.size(); i++) {
+      weights.get(i).assign(values.get(i));
+    }
   }
 }

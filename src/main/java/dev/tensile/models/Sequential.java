@@ -45,22 +45,37 @@ import java.util.List;
  * #build(int...)}. Shapes are inferred layer to layer. Layers get Keras's automatic names ({@code
  * dense}, {@code dense_1}, ...). The optimizer's state carries over from one {@code fit} call to
  * the next.
+ *
+ * <p>A model is not thread-safe and is used by one thread at a time: while {@code fit}, {@code
+ * evaluate} or {@code predict} runs, any of them (or {@code compile}, {@code add}, {@code build})
+ * called from another thread throws an {@link IllegalStateException} at once. A callback on the
+ * training thread may call {@code evaluate} or {@code predict} between batches, but not {@code
+ * fit}. To predict from several threads, give each its own model. A layer belongs to the model it
+ * was first added to.
  */
 public final class Sequential implements TrainingModel {
   private final LayerStack stack = new LayerStack();
   private final StepRunner runner = new StepRunner(stack);
+  private final UsageGuard guard = new UsageGuard();
   private String name;
   private Compilation compiled;
+  /** The first layer added after the latest compile, or null: compile must run again. */
+  private String addedAfterCompile;
   private History history;
-  private boolean stopTraining;
+  private volatile boolean stopTraining;
 
   /**
    * Makes a model from layers, built later from the first data it sees.
    *
    * @param layers the layers, first to last
+   * @throws IllegalArgumentException if the array or a layer is null, or a layer already belongs
+   *     to another model
    */
   public Sequential(Layer... layers) {
     name();
+    if (layers == null) {
+      throw new IllegalArgumentException("layers must not be null");
+    }
     for (Layer l : layers) {
       add(l);
     }
@@ -71,10 +86,15 @@ public final class Sequential implements TrainingModel {
    *
    * @param input the per-sample input shape
    * @param layers the layers, first to last
+   * @throws IllegalArgumentException if an argument or a layer is null, or a layer already
+   *     belongs to another model
    */
   public Sequential(Input input, Layer... layers) {
     name();
     add(input);
+    if (layers == null) {
+      throw new IllegalArgumentException("layers must not be null");
+    }
     for (Layer l : layers) {
       add(l);
     }
@@ -85,31 +105,44 @@ public final class Sequential implements TrainingModel {
    *
    * @param input the per-sample input shape
    * @return this model
+   * @throws IllegalArgumentException if the input is null
    * @throws IllegalStateException if the model already has an input shape or layers
    */
   public Sequential add(Input input) {
+    if (input == null) {
+      throw new IllegalArgumentException("cannot add a null input");
+    }
+    guard.requireIdle(name(), "add()");
     stack.setInput(input);
     return this;
   }
 
   /**
-   * Appends a layer; if the input shape is known, the layer is built at once.
+   * Appends a layer; if the input shape is known, the layer is built at once. From then on the
+   * layer belongs to this model. After {@code compile}, adding a layer means compile must run
+   * again before {@code fit} or {@code evaluate}, so that the optimizer covers the new weights.
    *
    * @param layer the layer; not part of any other model
    * @return this model
-   * @throws IllegalArgumentException if another layer of this model has the same name
+   * @throws IllegalArgumentException if the layer is null, already belongs to a model, or another
+   *     layer of this model has the same name; nothing changes then
+   * @throws IllegalStateException while {@code fit}, {@code evaluate} or {@code predict} runs
    */
   public Sequential add(Layer layer) {
     if (layer == null) {
       throw new IllegalArgumentException("cannot add a null layer");
     }
+    guard.requireIdle(name(), "add()");
     stack.checkAddable(layer);
     if (layer.isBuilt()) {
       throw new IllegalArgumentException(
           "layer '" + layer.name() + "' is already built, as part of another model; "
               + "make a new layer");
     }
-    stack.add(layer);
+    stack.add(this::name, layer);
+    if (compiled != null && addedAfterCompile == null) {
+      addedAfterCompile = layer.name();
+    }
     return this;
   }
 
@@ -150,6 +183,10 @@ public final class Sequential implements TrainingModel {
    * @throws IllegalStateException if the model is already built for another shape
    */
   public Sequential build(int... sampleShape) {
+    if (sampleShape == null) {
+      throw new IllegalArgumentException("build needs a sample shape, got null");
+    }
+    guard.requireIdle(name(), "build()");
     stack.build(name(), sampleShape);
     return this;
   }
@@ -192,6 +229,7 @@ public final class Sequential implements TrainingModel {
 
   /**
    * Sets the optimizer, loss and metrics, Keras's {@code compile(optimizer, loss, metrics)}.
+   * Compiling again replaces all three; the new optimizer starts from fresh state.
    *
    * @param optimizerName {@code sgd}, {@code rmsprop}, {@code adagrad} or {@code adam}, with
    *     Keras's default settings
@@ -199,10 +237,25 @@ public final class Sequential implements TrainingModel {
    *     {@code binary_crossentropy}
    * @param metrics metric names, e.g. {@code accuracy}
    * @return this model
-   * @throws IllegalArgumentException for an unknown name
+   * @throws IllegalArgumentException for a null or unknown name
    */
   public Sequential compile(String optimizerName, String lossName, String... metrics) {
-    return compile(Optimizers.get(optimizerName), Losses.get(lossName), metrics);
+    return compile(optimizer(optimizerName), loss(lossName), metrics);
+  }
+
+  /**
+   * Sets the optimizer, loss and metric objects, such as {@code new BinaryAccuracy("acc",
+   * 0.7f)} or a metric of your own.
+   *
+   * @param optimizerName the optimizer's Keras name
+   * @param lossName the loss's Keras name
+   * @param metric the first metric
+   * @param more further metrics
+   * @return this model
+   * @throws IllegalArgumentException for a null or unknown name, or a null or duplicate metric
+   */
+  public Sequential compile(String optimizerName, String lossName, Metric metric, Metric... more) {
+    return compile(optimizer(optimizerName), loss(lossName), metric, more);
   }
 
   /**
@@ -212,9 +265,10 @@ public final class Sequential implements TrainingModel {
    * @param lossName the loss's Keras name
    * @param metrics metric names, e.g. {@code accuracy}
    * @return this model
+   * @throws IllegalArgumentException for a null argument or an unknown name
    */
   public Sequential compile(Optimizer optimizer, String lossName, String... metrics) {
-    return compile(optimizer, Losses.get(lossName), metrics);
+    return compile(optimizer, loss(lossName), metrics);
   }
 
   /**
@@ -223,6 +277,7 @@ public final class Sequential implements TrainingModel {
    * @param lossToUse the loss
    * @param metrics metric names
    * @return this model
+   * @throws IllegalArgumentException for a null argument or an unknown name
    */
   public Sequential compile(Loss lossToUse, String... metrics) {
     return compile(new RMSprop(), lossToUse, metrics);
@@ -235,20 +290,65 @@ public final class Sequential implements TrainingModel {
    * @param lossToUse the loss, e.g. {@code new SparseCategoricalCrossentropy(true)}
    * @param metrics metric names, e.g. {@code accuracy}
    * @return this model
-   * @throws IllegalArgumentException if an argument is null or a metric unknown
+   * @throws IllegalArgumentException if an argument is null, or a metric unknown or repeated
    */
   public Sequential compile(Optimizer optimizerToUse, Loss lossToUse, String... metrics) {
-    compiled = Compilation.of(optimizerToUse, lossToUse, List.of((Object[]) metrics));
-    return this;
+    if (metrics == null) {
+      throw new IllegalArgumentException("metrics must not be null; pass none for no metrics");
+    }
+    return compile(Compilation.of(optimizerToUse, lossToUse, Arrays.asList((Object[]) metrics)));
   }
 
   /**
-   * Tells whether {@code compile} has been called.
+   * Sets the optimizer, loss and metric objects, Keras's {@code compile(metrics=[metric, ...])}.
+   *
+   * @param optimizerToUse the optimizer
+   * @param lossToUse the loss
+   * @param metric the first metric
+   * @param more further metrics
+   * @return this model
+   * @throws IllegalArgumentException if an argument or a metric is null, or two metrics share a
+   *     name
+   */
+  public Sequential compile(
+      Optimizer optimizerToUse, Loss lossToUse, Metric metric, Metric... more) {
+    if (more == null) {
+      throw new IllegalArgumentException("metrics must not be null");
+    }
+    List<Object> all = new ArrayList<>();
+    all.add(metric);
+    all.addAll(Arrays.asList(more));
+    return compile(Compilation.of(optimizerToUse, lossToUse, all));
+  }
+
+  private Sequential compile(Compilation c) {
+    guard.requireIdle(name(), "compile()");
+    compiled = c;
+    addedAfterCompile = null;
+    return this;
+  }
+
+  private static Optimizer optimizer(String name) {
+    if (name == null) {
+      throw new IllegalArgumentException("compile needs an optimizer name, got null");
+    }
+    return Optimizers.get(name);
+  }
+
+  private static Loss loss(String name) {
+    if (name == null) {
+      throw new IllegalArgumentException("compile needs a loss name, got null");
+    }
+    return Losses.get(name);
+  }
+
+  /**
+   * Tells whether {@code compile} has been called since the last layer was added.
    *
    * @return true once compiled
    */
   public boolean isCompiled() {
-    return compiled != null;
+    return compiled != null && addedAfterCompile == null;
   }
 
   /**
@@ -290,11 +390,17 @@ public final class Sequential implements TrainingModel {
    * @throws IllegalArgumentException if the data does not fit the model
    */
   public History fit(Tensor x, Tensor y, FitOptions options) {
-    Compilation c = requireCompiled("fit()");
-    stack.ensureBuilt(name(), x);
-    runner.prepare();
-    history = new Fit(this, c, runner, options).run(x, y);
-    return history;
+    requireOptions(options);
+    guard.enter(name(), "fit()", false);
+    try {
+      Compilation c = requireCompiled("fit()");
+      stack.ensureBuilt(name(), x);
+      runner.prepare();
+      history = new Fit(this, c, runner, options).run(x, y);
+      return history;
+    } finally {
+      guard.exit();
+    }
   }
 
   /**
@@ -312,11 +418,17 @@ public final class Sequential implements TrainingModel {
    *     validationSplit} is set (a source cannot be split; pass validation data instead)
    */
   public History fit(DataSource data, FitOptions options) {
-    Compilation c = requireCompiled("fit()");
-    stack.ensureBuilt(name(), data.inputShape());
-    runner.prepare();
-    history = new Fit(this, c, runner, options).run(data);
-    return history;
+    requireOptions(options);
+    guard.enter(name(), "fit()", false);
+    try {
+      Compilation c = requireCompiled("fit()");
+      stack.ensureBuilt(name(), data.inputShape());
+      runner.prepare();
+      history = new Fit(this, c, runner, options).run(data);
+      return history;
+    } finally {
+      guard.exit();
+    }
   }
 
   /**
@@ -339,16 +451,48 @@ public final class Sequential implements TrainingModel {
    * @return the loss, then each metric in compile order, e.g. {@code [0.448, 0.845]}
    */
   public double[] evaluate(Tensor x, Tensor y, EvaluateOptions options) {
-    Compilation c = requireCompiled("evaluate()");
-    stack.ensureBuilt(name(), x);
-    runner.prepare();
-    DataChecks.check(this, x, y, "evaluate");
-    List<Metric> metrics = c.metrics(y, outputShape());
-    Logs logs = new Logs(Evaluation.logKeys(c.metricNames(), false));
-    int steps = Evaluation.steps(x.samples(), options.batchSize());
-    return Evaluation.test(
-        runner, c, metrics, logs, DataSource.of(x, y), options.batchSize(),
-        Evaluation.bar(System.out, steps, options.verbose()), new Callback[0], null);
+    requireOptions(options);
+    guard.enter(name(), "evaluate()", true);
+    try {
+      Compilation c = requireCompiled("evaluate()");
+      stack.ensureBuilt(name(), x);
+      runner.prepare();
+      DataChecks.check(this, x, y, "evaluate");
+      List<Metric> metrics = c.metrics(y, outputShape());
+      Logs logs = new Logs(Evaluation.logKeys(c.metricNames(), false));
+      int steps = Evaluation.steps(x.samples(), options.batchSize());
+      return Evaluation.test(
+          runner, c, metrics, logs, DataSource.of(x, y), options.batchSize(),
+          Evaluation.bar(options.output(), steps, options.verbosity().level()), new Callback[0],
+          null);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  /**
+   * Computes the loss and metrics by name, Keras's {@code evaluate(..., return_dict=True)}: the
+   * same numbers as {@link #evaluate(Tensor, Tensor, EvaluateOptions)}.
+   *
+   * @param x the inputs
+   * @param y the targets
+   * @param options batch size, verbosity and output
+   * @return the loss and each metric by its compile name
+   */
+  public EvaluationResult evaluateResult(Tensor x, Tensor y, EvaluateOptions options) {
+    double[] values = evaluate(x, y, options);
+    return new EvaluationResult(metricNames(), values);
+  }
+
+  /**
+   * Computes the loss and metrics by name with batch size 32, printing Keras's progress line.
+   *
+   * @param x the inputs
+   * @param y the targets
+   * @return the loss and each metric by its compile name
+   */
+  public EvaluationResult evaluateResult(Tensor x, Tensor y) {
+    return evaluateResult(x, y, new EvaluateOptions());
   }
 
   /**
@@ -360,16 +504,23 @@ public final class Sequential implements TrainingModel {
    * @return the loss, then each metric in compile order
    */
   public double[] evaluate(DataSource data, EvaluateOptions options) {
-    Compilation c = requireCompiled("evaluate()");
-    stack.ensureBuilt(name(), data.inputShape());
-    runner.prepare();
-    DataChecks.checkShapes(this, data, "evaluate");
-    List<Metric> metrics = c.metrics(data.targetShape(), outputShape());
-    Logs logs = new Logs(Evaluation.logKeys(c.metricNames(), false));
-    int steps = Evaluation.steps(data.size(), options.batchSize());
-    return Evaluation.test(
-        runner, c, metrics, logs, data, options.batchSize(),
-        Evaluation.bar(System.out, steps, options.verbose()), new Callback[0], this);
+    requireOptions(options);
+    guard.enter(name(), "evaluate()", true);
+    try {
+      Compilation c = requireCompiled("evaluate()");
+      stack.ensureBuilt(name(), data.inputShape());
+      runner.prepare();
+      DataChecks.checkShapes(this, data, "evaluate");
+      List<Metric> metrics = c.metrics(data.targetShape(), outputShape());
+      Logs logs = new Logs(Evaluation.logKeys(c.metricNames(), false));
+      int steps = Evaluation.steps(data.size(), options.batchSize());
+      return Evaluation.test(
+          runner, c, metrics, logs, data, options.batchSize(),
+          Evaluation.bar(options.output(), steps, options.verbosity().level()), new Callback[0],
+          this);
+    } finally {
+      guard.exit();
+    }
   }
 
   /**
@@ -381,13 +532,19 @@ public final class Sequential implements TrainingModel {
    * @return the outputs, shape {@code (n, ...output shape)}
    */
   public Tensor predict(DataSource data, EvaluateOptions options) {
-    stack.ensureBuilt(name(), data.inputShape());
-    runner.prepare();
-    DataChecks.checkSourceInputs(this, data, "predict");
-    int steps = Evaluation.steps(data.size(), options.batchSize());
-    return Evaluation.predict(
-        runner, outputShape(), data, options.batchSize(),
-        Evaluation.bar(System.out, steps, options.verbose()), this);
+    requireOptions(options);
+    guard.enter(name(), "predict()", true);
+    try {
+      stack.ensureBuilt(name(), data.inputShape());
+      runner.prepare();
+      DataChecks.checkSourceInputs(this, data, "predict");
+      int steps = Evaluation.steps(data.size(), options.batchSize());
+      return Evaluation.predict(
+          runner, outputShape(), data, options.batchSize(),
+          Evaluation.bar(options.output(), steps, options.verbosity().level()), this);
+    } finally {
+      guard.exit();
+    }
   }
 
   /**
@@ -409,13 +566,19 @@ public final class Sequential implements TrainingModel {
    * @return the outputs, shape {@code (n, ...output shape)}
    */
   public Tensor predict(Tensor x, EvaluateOptions options) {
-    stack.ensureBuilt(name(), x);
-    runner.prepare();
-    DataChecks.checkInputs(this, x, "predict");
-    int steps = Evaluation.steps(x.samples(), options.batchSize());
-    return Evaluation.predict(
-        runner, outputShape(), DataSource.of(x), options.batchSize(),
-        Evaluation.bar(System.out, steps, options.verbose()), null);
+    requireOptions(options);
+    guard.enter(name(), "predict()", true);
+    try {
+      stack.ensureBuilt(name(), x);
+      runner.prepare();
+      DataChecks.checkInputs(this, x, "predict");
+      int steps = Evaluation.steps(x.samples(), options.batchSize());
+      return Evaluation.predict(
+          runner, outputShape(), DataSource.of(x), options.batchSize(),
+          Evaluation.bar(options.output(), steps, options.verbosity().level()), null);
+    } finally {
+      guard.exit();
+    }
   }
 
   /**
@@ -497,13 +660,9 @@ public final class Sequential implements TrainingModel {
    */
   @Override
   public List<Tensor> getWeights() {
-    List<Variable> weights = stack.weights();
-    List<Tensor> out = new ArrayList<>();
-    for (Variable v : weights) {
-      out.add(v.toTensor());
-    }
-    return out;
+    return stack.copyWeights();
   }
+
 
   /**
    * Replaces the weights, in {@link #getWeights()}'s order and shapes.
@@ -513,23 +672,12 @@ public final class Sequential implements TrainingModel {
    */
   @Override
   public void setWeights(List<Tensor> values) {
-    List<Variable> weights = stack.weights();
-    if (values.size() != weights.size()) {
-      throw new IllegalArgumentException(
-          "model '" + name() + "' has " + weights.size() + " weights " + weights + ", got "
-              + values.size());
+    if (values == null) {
+      throw new IllegalArgumentException("setWeights needs a list of weights, got null");
     }
-    for (int i = 0; i < values.size(); i++) {
-      if (!Arrays.equals(values.get(i).shape(), weights.get(i).shape())) {
-        throw new IllegalArgumentException(
-            "weight " + i + " ('" + weights.get(i).name() + "') has shape "
-                + Shapes.format(weights.get(i).shape()) + ", got " + values.get(i).shapeString());
-      }
-    }
-    for (int i = 0; i < values.size(); i++) {
-      weights.get(i).assign(values.get(i));
-    }
+    stack.assignWeights(name(), values);
   }
+
 
   /**
    * Counts the trainable parameters.
@@ -575,6 +723,9 @@ public final class Sequential implements TrainingModel {
    * @param out where to print
    */
   public void summary(PrintStream out) {
+    if (out == null) {
+      throw new IllegalArgumentException("summary needs a stream to print to (out), got null");
+    }
     out.print(summaryString());
     out.flush();
   }
@@ -593,6 +744,7 @@ public final class Sequential implements TrainingModel {
    */
   @Override
   public void save(Path path) throws IOException {
+    requirePath(path);
     ModelFiles.save(this, path);
   }
 
@@ -606,6 +758,7 @@ public final class Sequential implements TrainingModel {
    * @throws IOException if reading fails
    */
   public static Sequential load(Path path) throws IOException {
+    requirePath(path);
     return ModelFiles.load(path);
   }
 
@@ -618,6 +771,7 @@ public final class Sequential implements TrainingModel {
    */
   @Override
   public void saveWeights(Path path) throws IOException {
+    requirePath(path);
     ModelFiles.saveWeights(this, path);
   }
 
@@ -632,10 +786,30 @@ public final class Sequential implements TrainingModel {
    * @throws IOException if reading fails
    */
   public void loadWeights(Path path) throws IOException {
+    requirePath(path);
     ModelFiles.loadWeights(this, path);
   }
 
+  private static void requirePath(Path path) {
+    if (path == null) {
+      throw new IllegalArgumentException("a file path is needed, got null");
+    }
+  }
+
+  private static void requireOptions(Object options) {
+    if (options == null) {
+      throw new IllegalArgumentException("options must not be null; pass new FitOptions() or "
+          + "new EvaluateOptions() for Keras's defaults");
+    }
+  }
+
   private Compilation requireCompiled(String what) {
+    if (addedAfterCompile != null) {
+      throw new IllegalStateException(
+          "layer '" + addedAfterCompile + "' was added to model '" + name() + "' after compile();"
+              + " call compile() again before " + what + ", so that the optimizer covers the "
+              + "new weights");
+    }
     if (compiled == null) {
       throw new IllegalStateException(
           "you must call compile() before " + what + ": model '" + name()

@@ -1,6 +1,7 @@
 package dev.tensile.models;
 
 import dev.tensile.data.Batch;
+import dev.tensile.internal.LayerAccess;
 import dev.tensile.layers.Layer;
 import dev.tensile.layers.LogitsLayer;
 import dev.tensile.losses.Loss;
@@ -19,6 +20,8 @@ import java.util.List;
  * state a step allocates nothing. One per model; not thread-safe (the model's guard sees to that).
  */
 final class StepRunner {
+  private static final LayerAccess.Ops<Layer> LAYERS = LayerAccess.ops(Layer.class);
+
   private final LayerStack stack;
   private final Batch batch = new Batch();
   private float[] grad;
@@ -64,12 +67,12 @@ final class StepRunner {
       g = out.backwardFromLogits(grad, b);
     } else {
       batchLoss = loss.compute(pred, yBatch, rows, width, grad);
-      g = last.backward(grad, b);
+      g = LAYERS.backward(last, grad, b);
     }
     updateMetrics(metrics, pred, yBatch, rows, width);
     // Stop where no earlier layer has weights: the input gradient is not computed from there on.
     for (int i = layers.size() - 2; i >= 0 && g != null; i--) {
-      g = layers.get(i).backward(g, b);
+      g = LAYERS.backward(layers.get(i), g, b);
     }
     Optimizer optimizer = compiled.optimizer();
     optimizer.apply(stack.weights());
@@ -110,7 +113,7 @@ final class StepRunner {
     List<Layer> layers = stack.layers();
     float[] a = input;
     for (int i = 0; i < layers.size(); i++) {
-      a = layers.get(i).forward(a, b, training);
+      a = LAYERS.forward(layers.get(i), a, b, training);
     }
     return a;
   }
