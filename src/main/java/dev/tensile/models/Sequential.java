@@ -19,6 +19,7 @@ import dev.tensile.tensor.Shapes;
 import dev.tensile.tensor.Tensor;
 import dev.tensile.tensor.Variable;
 import dev.tensile.utils.SummaryTable;
+import dev.tensile.utils.Terminal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -689,11 +690,23 @@ public final class Sequential implements TrainingModel {
   }
 
   /**
-   * Returns Keras's {@code summary()} table as text, 76 characters wide.
+   * Returns Keras's {@code summary()} table as text, 76 characters wide: Keras's width when
+   * standard output is not a terminal.
    *
    * @return the table and totals, each line ending in a newline
    */
   public String summaryString() {
+    return summaryString(SummaryTable.DEFAULT_LINE_LENGTH);
+  }
+
+  /**
+   * Returns Keras's {@code summary(line_length=...)} table as text.
+   *
+   * @param lineLength the table's width, at least {@link SummaryTable#MIN_LINE_LENGTH}
+   * @return the table and totals, each line ending in a newline
+   * @throws IllegalArgumentException if {@code lineLength} is too narrow for the columns
+   */
+  public String summaryString(int lineLength) {
     List<SummaryTable.Row> rows = new ArrayList<>();
     for (Layer l : stack.layers()) {
       rows.add(
@@ -709,16 +722,21 @@ public final class Sequential implements TrainingModel {
     // Keras (TensorFlow) stores the step count as int64: 8 bytes, the rest float32.
     long optimizerBytes = optimizerParams < 0 ? 0 : (optimizerParams - 2) * 4 + 8 + 4;
     return SummaryTable.render(
-        name(), rows, countParams(), 0, optimizerParams, optimizerBytes, 76);
+        name(), rows, countParams(), 0, optimizerParams, optimizerBytes, lineLength);
   }
 
-  /** Prints {@link #summaryString()} to standard output, Keras's {@code model.summary()}. */
+  /**
+   * Prints the summary table to standard output, Keras's {@code model.summary()}: as wide as
+   * Keras draws it, {@code min(88, terminal columns - 4)}, so 76 characters when standard output
+   * is not a terminal (see {@link Terminal#summaryLineLength()}).
+   */
   public void summary() {
     summary(System.out);
   }
 
   /**
-   * Prints {@link #summaryString()}.
+   * Prints the summary table: at the terminal's width ({@link Terminal#summaryLineLength()}) when
+   * {@code out} is standard output, else {@link #summaryString()}'s 76 characters.
    *
    * @param out where to print
    */
@@ -726,7 +744,8 @@ public final class Sequential implements TrainingModel {
     if (out == null) {
       throw new IllegalArgumentException("summary needs a stream to print to (out), got null");
     }
-    out.print(summaryString());
+    out.print(
+        out == System.out ? summaryString(Terminal.summaryLineLength()) : summaryString());
     out.flush();
   }
 
