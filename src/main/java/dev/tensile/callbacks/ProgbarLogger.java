@@ -12,7 +12,8 @@ import java.io.PrintStream;
 public final class ProgbarLogger implements Callback {
   private final int verbose;
   private final int epochs;
-  private final int steps;
+  private int steps;
+  private int seen;
   private final PrintStream out;
   private ProgressBar bar;
 
@@ -21,7 +22,8 @@ public final class ProgbarLogger implements Callback {
    *
    * @param verbose 1 for a bar per epoch, 2 for one line per epoch
    * @param epochs the last epoch (exclusive, as {@code fit}'s {@code epochs})
-   * @param steps the batches per epoch
+   * @param steps the batches per epoch, or {@link ProgressBar#UNKNOWN_TARGET} (0) if not known
+   *     before the first epoch ends
    * @param out where to print
    * @throws IllegalArgumentException if {@code out} is null
    */
@@ -44,11 +46,17 @@ public final class ProgbarLogger implements Callback {
 
   @Override
   public void onTrainBatchEnd(int batch, Logs logs) {
+    seen = batch + 1;
     bar.update(batch + 1, logs.names(), logs.values());
   }
 
   @Override
   public void onEpochEnd(int epoch, Logs logs) {
     bar.finish(logs.names(), logs.values());
+    // As Keras: a source of unknown length shows a running count in its first epoch, and the
+    // batches that epoch had become the target of the next ones.
+    if (steps == ProgressBar.UNKNOWN_TARGET) {
+      steps = seen;
+    }
   }
 }

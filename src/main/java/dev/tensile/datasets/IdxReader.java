@@ -33,6 +33,8 @@ final class IdxReader {
   private final long storedLength;
   private final boolean gzip;
   private final MessageDigest digest;
+  /** A streaming reader never holds the data in one array, so it may exceed one array's size. */
+  private boolean streaming;
 
   private IdxReader(String file, long storedLength, boolean gzip, MessageDigest digest) {
     this.file = file;
@@ -82,9 +84,7 @@ final class IdxReader {
    */
   static IdxFile read(InputStream in, long length, String file, MessageDigest digest)
       throws IOException {
-    in.mark(2);
-    boolean gzip = in.read() == GZIP_ID1 && in.read() == GZIP_ID2;
-    in.reset();
+    boolean gzip = isGzip(in);
     IdxReader reader = new IdxReader(file, length, gzip, digest);
     if (!gzip) {
       return reader.parse(in);
@@ -95,6 +95,53 @@ final class IdxReader {
   }
 
   private IdxFile parse(InputStream in) throws IOException {
+    IdxHeader h = parseHeader(in);
+    byte[] data = readData(in, (int) h.dataLength(), h.headerLength(), h.type(), h.shape());
+    if (digest != null) {
+      digest.update(h.bytes());
+      digest.update(data);
+    }
+    return new IdxFile(h.type(), h.shape(), data);
+  }
+
+  /**
+   * Reads and checks the header of IDX content for a streaming reader, which then reads the data
+   * itself, sample by sample.
+   *
+   * @param in the content, already decompressed if it was gzip; positioned at its start
+   * @param storedLength the number of stored bytes (compressed ones for gzip)
+   * @param gzip whether the stored bytes are gzip
+   * @param file the name for error messages
+   * @return the header
+   * @throws IOException if the stream cannot be read or the header is not valid for that length
+   */
+  static IdxHeader readHeader(InputStream in, long storedLength, boolean gzip, String file)
+      throws IOException {
+    IdxReader reader = new IdxReader(file, storedLength, gzip, null);
+    reader.streaming = true;
+    return reader.parseHeader(in);
+  }
+
+  /**
+   * Tells whether stored bytes begin with gzip's magic number, leaving the stream where it was.
+   *
+   * @param in a stream that supports {@code mark}
+   * @return true for gzip
+   * @throws IOException if reading fails
+   */
+  static boolean isGzip(InputStream in) throws IOException {
+    in.mark(2);
+    boolean gzip = in.read() == GZIP_ID1 && in.read() == GZIP_ID2;
+    in.reset();
+    return gzip;
+  }
+
+  /** An error at an offset of the named content, for streaming readers. */
+  static IdxFormatException formatError(String file, long offset, boolean gzip, String problem) {
+    return new IdxFormatException(file, offset, gzip, problem);
+  }
+
+  private IdxHeader parseHeader(InputStream in) throws IOException {
     byte[] magic = new byte[4];
     int got = readFully(in, magic);
     if (got < magic.length) {
@@ -135,13 +182,10 @@ final class IdxReader {
     int[] shape = readShape(dims);
     int headerLength = 4 + dims.length;
     long dataLength = checkDataLength(type, shape, headerLength);
-    byte[] data = readData(in, (int) dataLength, headerLength, type, shape);
-    if (digest != null) {
-      digest.update(magic);
-      digest.update(dims);
-      digest.update(data);
-    }
-    return new IdxFile(type, shape, data);
+    byte[] header = new byte[headerLength];
+    System.arraycopy(magic, 0, header, 0, 4);
+    System.arraycopy(dims, 0, header, 4, dims.length);
+    return new IdxHeader(type, shape, headerLength, dataLength, header);
   }
 
   private int[] readShape(byte[] dims) throws IdxFormatException {
@@ -175,7 +219,7 @@ final class IdxReader {
             : count * type.bytesPerElement();
     String claim = "shape " + Shapes.format(shape) + " of " + type + " needs ";
     String needs = claim + (length == Long.MAX_VALUE ? "more than 2^63" : length) + " data bytes";
-    if (length > MAX_ARRAY) {
+    if (length > MAX_ARRAY && !streaming) {
       throw error(4, needs + ", more than the " + MAX_ARRAY + " one array can hold");
     }
     if (!gzip) {

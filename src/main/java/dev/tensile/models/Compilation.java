@@ -6,6 +6,7 @@ import dev.tensile.metrics.Metrics;
 import dev.tensile.optimizers.Optimizer;
 import dev.tensile.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,9 +89,16 @@ final class Compilation {
    * @param outputShape the model's per-sample output shape
    */
   List<Metric> metrics(Tensor y, int[] outputShape) {
+    int[] s = y.shape();
+    return metrics(Arrays.copyOfRange(s, Math.min(1, s.length), s.length), outputShape);
+  }
+
+  /** As {@link #metrics(Tensor, int[])}, from the per-sample shape of the targets. */
+  List<Metric> metrics(int[] targetShape, int[] outputShape) {
     if (metrics == null) {
       int width = outputShape[outputShape.length - 1];
-      boolean sparse = y.rank() < outputShape.length + 1 || (y.dim(-1) == 1 && width > 1);
+      boolean sparse = targetShape.length < outputShape.length
+          || (targetShape.length > 0 && targetShape[targetShape.length - 1] == 1 && width > 1);
       List<Metric> resolved = new ArrayList<>();
       for (Object spec : specs) {
         resolved.add(

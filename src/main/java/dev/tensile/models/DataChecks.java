@@ -1,5 +1,7 @@
 package dev.tensile.models;
 
+import dev.tensile.data.Batch;
+import dev.tensile.data.DataSource;
 import dev.tensile.tensor.Shapes;
 import dev.tensile.tensor.Tensor;
 import java.util.Arrays;
@@ -53,6 +55,54 @@ final class DataChecks {
     checkFinite(x, where + ": x");
   }
 
+  /**
+   * Checks a source's per-sample shapes against the model before the first batch: its values
+   * can only be checked as each batch arrives ({@link #checkBatch}).
+   */
+  static void checkShapes(Sequential model, DataSource source, String where) {
+    checkSourceInputs(model, source, where);
+    if (source.targetShape() == null) {
+      throw new IllegalArgumentException(
+          where + ": the data source has no targets; " + where + " needs inputs and targets");
+    }
+  }
+
+  /** Checks that a source's per-sample input shape is the model's. */
+  static void checkSourceInputs(Sequential model, DataSource source, String where) {
+    if (source == null) {
+      throw new IllegalArgumentException(where + ": the data source is missing");
+    }
+    int[] expected = model.inputShape();
+    int[] got = source.inputShape();
+    if (!Arrays.equals(expected, got)) {
+      throw new IllegalArgumentException(
+          where + ": the data source's samples have shape " + Shapes.format(got)
+              + ", but the input of layer '" + model.layers().get(0).name() + "' expects "
+              + Shapes.format(expected) + mismatch(expected, got));
+    }
+  }
+
+  /** Checks one batch from a source: finite inputs and targets the loss accepts. */
+  static void checkBatch(Sequential model, DataSource source, Batch batch, String where) {
+    checkBatchInputs(model, source, batch, where);
+    int[] shape = source.targetShape();
+    int ys = (int) Shapes.size(shape);
+    int n = batch.size() * ys;
+    checkFinite(batch.targets(), n, ys, where + ": targets of the batch");
+    int[] full = new int[shape.length + 1];
+    full[0] = batch.size();
+    System.arraycopy(shape, 0, full, 1, shape.length);
+    float[] t = batch.targets();
+    model.loss().validateTargets(
+        Tensor.wrap(t.length == n ? t : Arrays.copyOf(t, n), full), model.outputShape());
+  }
+
+  /** Checks that one batch's inputs are finite. */
+  static void checkBatchInputs(Sequential model, DataSource source, Batch batch, String where) {
+    int xs = (int) Shapes.size(model.inputShape());
+    checkFinite(batch.inputs(), batch.size() * xs, xs, where + ": inputs of the batch");
+  }
+
   private static String mismatch(int[] expected, int[] got) {
     if (expected.length != got.length) {
       return " (rank " + (got.length + 1) + ", expected rank " + (expected.length + 1) + ")";
@@ -66,10 +116,13 @@ final class DataChecks {
   }
 
   private static void checkFinite(Tensor t, String what) {
-    float[] d = t.data();
-    for (int i = 0; i < d.length; i++) {
+    checkFinite(t.data(), t.data().length, t.sampleSize(), what);
+  }
+
+  private static void checkFinite(float[] d, int length, int sampleSize, String what) {
+    for (int i = 0; i < length; i++) {
       if (!Float.isFinite(d[i])) {
-        int width = Math.max(1, t.sampleSize());
+        int width = Math.max(1, sampleSize);
         throw new IllegalArgumentException(
             what + " holds " + d[i] + " at sample " + (i / width) + " (flat index " + i
                 + "); all values must be finite numbers");

@@ -2,6 +2,9 @@ package dev.tensile.models;
 
 import dev.tensile.callbacks.Callback;
 import dev.tensile.callbacks.Logs;
+import dev.tensile.data.Batch;
+import dev.tensile.data.BatchStream;
+import dev.tensile.data.DataSource;
 import dev.tensile.metrics.Metric;
 import dev.tensile.tensor.Shapes;
 import dev.tensile.tensor.Tensor;
@@ -9,6 +12,7 @@ import dev.tensile.utils.ProgressBar;
 import dev.tensile.utils.Terminal;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,6 +26,8 @@ final class Evaluation {
    * Runs the model over data without training.
    *
    * @param logs the running results, keyed {@code loss} then each metric; updated in place
+   * @param checkBatchesFor the model whose input and target checks each batch gets as it arrives,
+   *     or null for data already checked whole
    * @return the loss then each metric, in compile order
    */
   static double[] test(
@@ -29,13 +35,11 @@ final class Evaluation {
       Compilation compiled,
       List<Metric> metrics,
       Logs logs,
-      Tensor x,
-      Tensor y,
+      DataSource data,
       int batchSize,
       ProgressBar bar,
-      Callback[] callbacks) {
-    int n = x.samples();
-    int steps = steps(n, batchSize);
+      Callback[] callbacks,
+      Sequential checkBatchesFor) {
     resetMetrics(metrics);
     Logs empty = new Logs(List.of());
     for (Callback c : callbacks) {
@@ -43,19 +47,27 @@ final class Evaluation {
     }
     double lossTotal = 0;
     long seen = 0;
-    for (int step = 0; step < steps; step++) {
-      for (Callback c : callbacks) {
-        c.onTestBatchBegin(step, empty);
+    Batch batch = runner.batch();
+    try (BatchStream stream = data.open(batchSize)) {
+      for (int step = 0; stream.next(batch); step++) {
+        for (Callback c : callbacks) {
+          c.onTestBatchBegin(step, empty);
+        }
+        int b = batch.size();
+        if (checkBatchesFor != null) {
+          DataChecks.checkBatch(checkBatchesFor, data, batch, "evaluate");
+        }
+        lossTotal += runner.testStep(b, compiled.loss(), metrics) * b;
+        seen += b;
+        writeLogs(logs, lossTotal / seen, metrics);
+        for (Callback c : callbacks) {
+          c.onTestBatchEnd(step, logs);
+        }
+        bar.update(step + 1, logs.names(), logs.values());
       }
-      int from = step * batchSize;
-      int b = Math.min(batchSize, n - from);
-      lossTotal += runner.testStep(x, y, from, b, compiled.loss(), metrics) * b;
-      seen += b;
-      writeLogs(logs, lossTotal / seen, metrics);
-      for (Callback c : callbacks) {
-        c.onTestBatchEnd(step, logs);
-      }
-      bar.update(step + 1, logs.names(), logs.values());
+    }
+    if (seen == 0) {
+      throw new IllegalArgumentException("evaluate: the data source yielded no samples");
     }
     bar.finish(logs.names(), logs.values());
     for (Callback c : callbacks) {
@@ -70,35 +82,51 @@ final class Evaluation {
   }
 
   /**
-   * Computes the outputs for inputs, in batches.
+   * Computes the outputs for inputs, in batches; an output of unknown length grows as it fills.
    *
    * @return the outputs, shape {@code (n, ...output shape)}
    */
   static Tensor predict(
-      StepRunner runner, int[] outShape, Tensor x, int batchSize, ProgressBar bar) {
-    int n = x.samples();
+      StepRunner runner, int[] outShape, DataSource x, int batchSize, ProgressBar bar,
+      Sequential checkBatchesFor) {
     int outSize = (int) Shapes.size(outShape);
-    float[] out = new float[Math.multiplyExact(n, outSize)];
-    int steps = steps(n, batchSize);
+    long known = x.size();
+    float[] out = new float[known >= 0 ? Math.multiplyExact(Math.toIntExact(known), outSize)
+        : Math.multiplyExact(batchSize, outSize)];
     List<String> none = List.of();
     double[] noValues = new double[0];
-    for (int step = 0; step < steps; step++) {
-      int from = step * batchSize;
-      int b = Math.min(batchSize, n - from);
-      float[] result = runner.predictStep(x, from, b);
-      System.arraycopy(result, 0, out, from * outSize, b * outSize);
-      bar.update(step + 1, none, noValues);
+    Batch batch = runner.batch();
+    int n = 0;
+    try (BatchStream stream = x.open(batchSize)) {
+      for (int step = 0; stream.next(batch); step++) {
+        int b = batch.size();
+        if (checkBatchesFor != null) {
+          DataChecks.checkBatchInputs(checkBatchesFor, x, batch, "predict");
+        }
+        float[] result = runner.predictStep(b);
+        int need = Math.multiplyExact(n + b, outSize);
+        if (need > out.length) {
+          out = Arrays.copyOf(out, Math.max(need, (int) Math.min(Integer.MAX_VALUE - 8,
+              2L * out.length)));
+        }
+        System.arraycopy(result, 0, out, n * outSize, b * outSize);
+        n += b;
+        bar.update(step + 1, none, noValues);
+      }
     }
     bar.finish(none, noValues);
     int[] shape = new int[outShape.length + 1];
     shape[0] = n;
     System.arraycopy(outShape, 0, shape, 1, outShape.length);
-    return Tensor.wrap(out, shape);
+    return Tensor.wrap(out.length == n * outSize ? out : Arrays.copyOf(out, n * outSize), shape);
   }
 
-  /** The number of batches for {@code n} samples, the last one possibly short. */
-  static int steps(int n, int batchSize) {
-    return (n + batchSize - 1) / batchSize;
+  /**
+   * The number of batches for {@code n} samples, the last one possibly short; {@link
+   * ProgressBar#UNKNOWN_TARGET} for a source of unknown length.
+   */
+  static int steps(long n, int batchSize) {
+    return n < 0 ? (int) ProgressBar.UNKNOWN_TARGET : Math.toIntExact((n + batchSize - 1) / batchSize);
   }
 
   /** A progress bar on this stream; it redraws in place only on an interactive standard output. */

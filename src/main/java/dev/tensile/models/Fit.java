@@ -4,17 +4,20 @@ import dev.tensile.callbacks.Callback;
 import dev.tensile.callbacks.History;
 import dev.tensile.callbacks.Logs;
 import dev.tensile.callbacks.ProgbarLogger;
+import dev.tensile.data.Batch;
+import dev.tensile.data.BatchStream;
+import dev.tensile.data.DataSource;
 import dev.tensile.metrics.Metric;
 import dev.tensile.tensor.Tensor;
 import dev.tensile.utils.RandomSeed;
-import dev.tensile.utils.Rng;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One call of {@code fit}, in named steps: {@link #prepareData} checks the data and splits off
  * validation samples, {@link #prepareCallbacks} lines up the user's callbacks, the {@link
- * History} and the progress bar, {@link #runEpoch} shuffles and trains batch by batch, {@link
+ * History} and the progress bar, {@link #runEpoch} trains on one epoch of the training {@link
+ * DataSource} batch by batch (in-memory tensors go through {@link DataSource#of} too), {@link
  * #validate} evaluates after each epoch, and {@link #report} hands the epoch's logs to the
  * callbacks. Made and run by {@link Sequential#fit}; never reused.
  */
@@ -25,11 +28,10 @@ final class Fit {
   private final Compilation compiled;
   private final StepRunner runner;
   private final FitOptions options;
-  private Tensor x;
-  private Tensor y;
-  private Tensor xVal;
-  private Tensor yVal;
-  private int trainCount;
+  private DataSource train;
+  private DataSource validation;
+  /** Whether every batch is checked as it arrives: not for tensors, checked whole up front. */
+  private boolean checkBatches;
   private int steps;
   private List<Metric> metrics;
   private Callback[] callbacks;
@@ -38,7 +40,6 @@ final class Fit {
   private Logs testLogs;
   private Logs epochLogs;
   private long shuffleSeed;
-  private int[] order;
 
   Fit(Sequential model, Compilation compiled, StepRunner runner, FitOptions options) {
     this.model = model;
@@ -47,9 +48,19 @@ final class Fit {
     this.options = options;
   }
 
-  /** Trains for the options' epochs and returns the history. */
+  /** Trains on in-memory data for the options' epochs and returns the history. */
   History run(Tensor inputs, Tensor targets) {
     prepareData(inputs, targets);
+    return run();
+  }
+
+  /** Trains on a source for the options' epochs and returns the history. */
+  History run(DataSource source) {
+    prepareData(source);
+    return run();
+  }
+
+  private History run() {
     prepareCallbacks();
     prepareTraining();
     for (Callback c : callbacks) {
@@ -60,7 +71,7 @@ final class Fit {
         c.onEpochBegin(epoch, EMPTY);
       }
       Evaluation.writeLogs(epochLogs, runEpoch(epoch), metrics);
-      if (xVal != null) {
+      if (validation != null) {
         validate();
       }
       report(epoch);
@@ -75,33 +86,62 @@ final class Fit {
   }
 
   /** Checks the data against the model and splits off the validation samples, if any. */
-  private void prepareData(Tensor inputs, Tensor targets) {
-    x = inputs;
-    y = targets;
+  private void prepareData(Tensor x, Tensor y) {
     DataChecks.check(model, x, y, "fit");
-    xVal = options.validationX();
-    yVal = options.validationY();
     int n = x.samples();
-    trainCount = n;
-    if (xVal != null) {
-      DataChecks.check(model, xVal, yVal, "validation_data");
-    } else if (options.validationSplit() > 0) {
+    int trainCount = n;
+    if (options.validationSplit() > 0 && !hasValidationData()) {
       trainCount = (int) Math.floor(n * (1 - options.validationSplit()));
       if (trainCount == 0 || trainCount == n) {
         throw new IllegalArgumentException(
             "validationSplit " + options.validationSplit() + " of " + n
                 + " samples leaves no training or no validation samples");
       }
-      xVal = x.rows(trainCount, n);
-      yVal = y.rows(trainCount, n);
+      validation = DataSource.of(x, y, trainCount, n);
     }
+    prepareValidation();
+    checkEpochs();
+    train = DataSource.of(x, y, 0, trainCount);
+    metrics = compiled.metrics(y, model.outputShape());
+    steps = Evaluation.steps(trainCount, options.batchSize());
+  }
+
+  /** Checks a source's shapes against the model; its values are checked batch by batch. */
+  private void prepareData(DataSource source) {
+    DataChecks.checkShapes(model, source, "fit");
+    if (options.validationSplit() > 0 && !hasValidationData()) {
+      throw new IllegalArgumentException(
+          "validationSplit needs in-memory tensors; with a data source, pass the validation "
+              + "samples as validationData(source)");
+    }
+    prepareValidation();
+    checkEpochs();
+    train = source;
+    checkBatches = true;
+    metrics = compiled.metrics(source.targetShape(), model.outputShape());
+    steps = Evaluation.steps(source.size(), options.batchSize());
+  }
+
+  private void prepareValidation() {
+    if (options.validationSource() != null) {
+      DataChecks.checkShapes(model, options.validationSource(), "validation_data");
+      validation = options.validationSource();
+    } else if (options.validationX() != null) {
+      DataChecks.check(model, options.validationX(), options.validationY(), "validation_data");
+      validation = DataSource.of(options.validationX(), options.validationY());
+    }
+  }
+
+  private boolean hasValidationData() {
+    return options.validationSource() != null || options.validationX() != null;
+  }
+
+  private void checkEpochs() {
     if (options.initialEpoch() >= options.epochs()) {
       throw new IllegalArgumentException(
           "initialEpoch " + options.initialEpoch() + " must be below epochs "
               + options.epochs());
     }
-    metrics = compiled.metrics(y, model.outputShape());
-    steps = Evaluation.steps(trainCount, options.batchSize());
   }
 
   /** The user's callbacks, then the history, then the progress bar; each gets the model. */
@@ -124,9 +164,8 @@ final class Fit {
   private void prepareTraining() {
     batchLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), false));
     testLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), false));
-    epochLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), xVal != null));
+    epochLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), validation != null));
     shuffleSeed = options.seed() != null ? options.seed() : RandomSeed.next();
-    order = new int[trainCount];
     compiled.optimizer().build(model.variables());
     model.setStopTraining(false);
   }
@@ -138,52 +177,53 @@ final class Fit {
    */
   private double runEpoch(int epoch) {
     Evaluation.resetMetrics(metrics);
-    for (int i = 0; i < trainCount; i++) {
-      order[i] = i;
-    }
-    if (options.shuffle()) {
-      // Each epoch's order depends on the seed and the epoch number alone, so a run resumed
-      // with initialEpoch shuffles exactly as an uninterrupted one.
-      new Rng(shuffleSeed + 0x9E3779B97F4A7C15L * (epoch + 1)).shuffle(order);
-    }
     int batchSize = options.batchSize();
     double lossTotal = 0;
     long seen = 0;
-    for (int step = 0; step < steps; step++) {
-      for (Callback c : callbacks) {
-        c.onTrainBatchBegin(step, EMPTY);
-      }
-      int from = step * batchSize;
-      int b = Math.min(batchSize, trainCount - from);
-      runner.gather(x, y, order, from, b);
-      double batchLoss = runner.trainStep(b, compiled, metrics);
-      lossTotal += batchLoss * b;
-      seen += b;
-      Evaluation.writeLogs(batchLogs, lossTotal / seen, metrics);
-      for (Callback c : callbacks) {
-        c.onTrainBatchEnd(step, batchLogs);
-      }
-      // A callback such as TerminateOnNaN may stop training on a non-finite loss; otherwise
-      // training cannot go on and says where it broke.
-      if (!Double.isFinite(batchLoss) && !model.stopTraining()) {
-        throw new IllegalStateException(
-            "the loss became " + batchLoss + " at epoch " + (epoch + 1) + ", batch "
-                + (step + 1) + " of " + steps + "; lower the learning rate, clip gradients "
-                + "(clipnorm) or check the data's scale");
-      }
-      if (model.stopTraining()) {
-        break;
+    Batch batch = runner.batch();
+    try (BatchStream stream = options.shuffle()
+        ? train.open(batchSize, DataSource.epochSeed(shuffleSeed, epoch))
+        : train.open(batchSize)) {
+      for (int step = 0; stream.next(batch); step++) {
+        for (Callback c : callbacks) {
+          c.onTrainBatchBegin(step, EMPTY);
+        }
+        int b = batch.size();
+        if (checkBatches) {
+          DataChecks.checkBatch(model, train, batch, "fit");
+        }
+        double batchLoss = runner.trainStep(b, compiled, metrics);
+        lossTotal += batchLoss * b;
+        seen += b;
+        Evaluation.writeLogs(batchLogs, lossTotal / seen, metrics);
+        for (Callback c : callbacks) {
+          c.onTrainBatchEnd(step, batchLogs);
+        }
+        // A callback such as TerminateOnNaN may stop training on a non-finite loss; otherwise
+        // training cannot go on and says where it broke.
+        if (!Double.isFinite(batchLoss) && !model.stopTraining()) {
+          throw new IllegalStateException(
+              "the loss became " + batchLoss + " at epoch " + (epoch + 1) + ", batch "
+                  + (step + 1) + (steps > 0 ? " of " + steps : "") + "; lower the learning "
+                  + "rate, clip gradients (clipnorm) or check the data's scale");
+        }
+        if (model.stopTraining()) {
+          break;
+        }
       }
     }
-    return lossTotal / Math.max(seen, 1);
+    if (seen == 0) {
+      throw new IllegalArgumentException("fit: the data source yielded no samples this epoch");
+    }
+    return lossTotal / seen;
   }
 
   /** Evaluates on the validation data and adds the {@code val_} entries to the epoch's logs. */
   private void validate() {
     double[] val = Evaluation.test(
-        runner, compiled, metrics, testLogs, xVal, yVal, options.batchSize(),
-        Evaluation.bar(options.output(), Evaluation.steps(xVal.samples(), options.batchSize()), 0),
-        callbacks);
+        runner, compiled, metrics, testLogs, validation, options.batchSize(),
+        Evaluation.bar(options.output(), Evaluation.steps(validation.size(), options.batchSize()), 0),
+        callbacks, options.validationSource() != null ? model : null);
     epochLogs.set("val_loss", val[0]);
     for (int m = 0; m < metrics.size(); m++) {
       epochLogs.set("val_" + metrics.get(m).name(), val[m + 1]);

@@ -1,6 +1,7 @@
 package dev.tensile.models;
 
 import dev.tensile.callbacks.Callback;
+import dev.tensile.data.DataSource;
 import dev.tensile.tensor.Tensor;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class FitOptions {
   private double validationSplit;
   private Tensor validationX;
   private Tensor validationY;
+  private DataSource validationSource;
   private final List<Callback> callbacks = new ArrayList<>();
 
   /** Makes the default options. */
@@ -162,6 +164,25 @@ public final class FitOptions {
     }
     validationX = x;
     validationY = y;
+    validationSource = null;
+    return this;
+  }
+
+  /**
+   * Evaluates on a data source after each epoch, Keras's {@code validation_data=dataset}; it
+   * replaces any validation tensors or split.
+   *
+   * @param source the validation samples, read in order with the training batch size
+   * @return these options
+   * @throws IllegalArgumentException if {@code source} is null
+   */
+  public FitOptions validationData(DataSource source) {
+    if (source == null) {
+      throw new IllegalArgumentException("validationData needs a data source");
+    }
+    validationSource = source;
+    validationX = null;
+    validationY = null;
     return this;
   }
 
@@ -291,6 +312,15 @@ public final class FitOptions {
    */
   public Tensor validationY() {
     return validationY;
+  }
+
+  /**
+   * Returns the validation data source.
+   *
+   * @return the source given to {@link #validationData(DataSource)}, or null
+   */
+  public DataSource validationSource() {
+    return validationSource;
   }
 
   /**

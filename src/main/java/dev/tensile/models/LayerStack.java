@@ -98,6 +98,16 @@ final class LayerStack {
     }
   }
 
+  /** Builds from a data source's per-sample input shape if no input shape was declared. */
+  void ensureBuilt(String modelName, int[] sampleShape) {
+    if (layers.isEmpty()) {
+      throw new IllegalStateException("model '" + modelName + "' has no layers; add some first");
+    }
+    if (!isBuilt()) {
+      build(modelName, sampleShape);
+    }
+  }
+
   private void buildFrom(int first) {
     int[] shape = first == 0 ? inputShape : layers.get(first - 1).outputShape();
     // A layer's input gradient is needed only if some layer before it has weights.

@@ -4,6 +4,7 @@ import dev.tensile.callbacks.Callback;
 import dev.tensile.callbacks.History;
 import dev.tensile.callbacks.Logs;
 import dev.tensile.callbacks.TrainingModel;
+import dev.tensile.data.DataSource;
 import dev.tensile.layers.Input;
 import dev.tensile.layers.Layer;
 import dev.tensile.layers.Names;
@@ -403,6 +404,34 @@ public final class Sequential implements TrainingModel {
   }
 
   /**
+   * Trains the model on a data source, Keras's {@code fit(dataset, ...)}: batches are read from
+   * the source each epoch (shuffled from the options' seed unless {@code shuffle(false)}), so the
+   * data never has to be in memory at once. With the same batches it gives the same history and
+   * weights as {@link #fit(Tensor, Tensor, FitOptions)}. Values are checked batch by batch, so a
+   * bad value part-way fails the epoch there.
+   *
+   * @param data the training samples, with targets
+   * @param options epochs, batch size, seed, validation data (a source or tensors), callbacks
+   * @return the history (also kept as {@link #history()})
+   * @throws IllegalStateException if the model is not compiled, or the loss becomes NaN
+   * @throws IllegalArgumentException if the data does not fit the model, or {@code
+   *     validationSplit} is set (a source cannot be split; pass validation data instead)
+   */
+  public History fit(DataSource data, FitOptions options) {
+    requireOptions(options);
+    guard.enter(name(), "fit()", false);
+    try {
+      Compilation c = requireCompiled("fit()");
+      stack.ensureBuilt(name(), data.inputShape());
+      runner.prepare();
+      history = new Fit(this, c, runner, options).run(data);
+      return history;
+    } finally {
+      guard.exit();
+    }
+  }
+
+  /**
    * Trains for one epoch with the default options.
    *
    * @param x the inputs
@@ -433,8 +462,9 @@ public final class Sequential implements TrainingModel {
       Logs logs = new Logs(Evaluation.logKeys(c.metricNames(), false));
       int steps = Evaluation.steps(x.samples(), options.batchSize());
       return Evaluation.test(
-          runner, c, metrics, logs, x, y, options.batchSize(),
-          Evaluation.bar(options.output(), steps, options.verbosity().level()), new Callback[0]);
+          runner, c, metrics, logs, DataSource.of(x, y), options.batchSize(),
+          Evaluation.bar(options.output(), steps, options.verbosity().level()), new Callback[0],
+          null);
     } finally {
       guard.exit();
     }
@@ -466,6 +496,58 @@ public final class Sequential implements TrainingModel {
   }
 
   /**
+   * Computes the loss and metrics on a data source, read in order, Keras's {@code
+   * evaluate(dataset)}.
+   *
+   * @param data the samples, with targets
+   * @param options batch size and verbosity
+   * @return the loss, then each metric in compile order
+   */
+  public double[] evaluate(DataSource data, EvaluateOptions options) {
+    requireOptions(options);
+    guard.enter(name(), "evaluate()", true);
+    try {
+      Compilation c = requireCompiled("evaluate()");
+      stack.ensureBuilt(name(), data.inputShape());
+      runner.prepare();
+      DataChecks.checkShapes(this, data, "evaluate");
+      List<Metric> metrics = c.metrics(data.targetShape(), outputShape());
+      Logs logs = new Logs(Evaluation.logKeys(c.metricNames(), false));
+      int steps = Evaluation.steps(data.size(), options.batchSize());
+      return Evaluation.test(
+          runner, c, metrics, logs, data, options.batchSize(),
+          Evaluation.bar(options.output(), steps, options.verbosity().level()), new Callback[0],
+          this);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  /**
+   * Computes the outputs for a data source's inputs, read in order, Keras's {@code
+   * predict(dataset)}; targets, if the source has them, are ignored.
+   *
+   * @param data the samples
+   * @param options batch size and verbosity
+   * @return the outputs, shape {@code (n, ...output shape)}
+   */
+  public Tensor predict(DataSource data, EvaluateOptions options) {
+    requireOptions(options);
+    guard.enter(name(), "predict()", true);
+    try {
+      stack.ensureBuilt(name(), data.inputShape());
+      runner.prepare();
+      DataChecks.checkSourceInputs(this, data, "predict");
+      int steps = Evaluation.steps(data.size(), options.batchSize());
+      return Evaluation.predict(
+          runner, outputShape(), data, options.batchSize(),
+          Evaluation.bar(options.output(), steps, options.verbosity().level()), this);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  /**
    * Computes the loss and metrics with batch size 32, printing Keras's progress line.
    *
    * @param x the inputs
@@ -492,8 +574,8 @@ public final class Sequential implements TrainingModel {
       DataChecks.checkInputs(this, x, "predict");
       int steps = Evaluation.steps(x.samples(), options.batchSize());
       return Evaluation.predict(
-          runner, outputShape(), x, options.batchSize(),
-          Evaluation.bar(options.output(), steps, options.verbosity().level()));
+          runner, outputShape(), DataSource.of(x), options.batchSize(),
+          Evaluation.bar(options.output(), steps, options.verbosity().level()), null);
     } finally {
       guard.exit();
     }

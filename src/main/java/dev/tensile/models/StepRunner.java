@@ -1,5 +1,6 @@
 package dev.tensile.models;
 
+import dev.tensile.data.Batch;
 import dev.tensile.internal.LayerAccess;
 import dev.tensile.layers.Layer;
 import dev.tensile.layers.LogitsLayer;
@@ -8,11 +9,11 @@ import dev.tensile.metrics.Metric;
 import dev.tensile.optimizers.Optimizer;
 import dev.tensile.tensor.Buffers;
 import dev.tensile.tensor.Shapes;
-import dev.tensile.tensor.Tensor;
 import java.util.List;
 
 /**
- * One batch through the model: gather it into reused buffers, run every layer forward, compute
+ * One batch through the model: a data source fills the runner's reused {@link Batch}, then the
+ * runner runs every layer forward, compute
  * the loss and its gradient, run every layer backward and let the optimizer step. The loss is
  * computed from the logits when the output is a softmax or sigmoid and the loss the matching
  * crossentropy, as Keras's default backend does. Buffers are grown, never shrunk, so in steady
@@ -22,8 +23,7 @@ final class StepRunner {
   private static final LayerAccess.Ops<Layer> LAYERS = LayerAccess.ops(Layer.class);
 
   private final LayerStack stack;
-  private float[] xBatch;
-  private float[] yBatch;
+  private final Batch batch = new Batch();
   private float[] grad;
   /** The output's last axis, the width the loss and metrics see; set by {@link #prepare}. */
   private int width;
@@ -41,14 +41,20 @@ final class StepRunner {
     rowsPerSample = (int) (Shapes.size(s) / width);
   }
 
+  /** The batch that every loop fills and every step reads; reused for the model's lifetime. */
+  Batch batch() {
+    return batch;
+  }
+
   /**
-   * One gradient step on the gathered batch.
+   * One gradient step on the filled batch.
    *
    * @return the batch's mean loss, before the update
    */
   double trainStep(int b, Compilation compiled, List<Metric> metrics) {
     List<Layer> layers = stack.layers();
-    float[] pred = forward(xBatch, b, true);
+    float[] yBatch = batch.targets();
+    float[] pred = forward(batch.inputs(), b, true);
     int rows = b * rowsPerSample;
     grad = Buffers.ensure(grad, rows * width);
     Layer last = stack.last();
@@ -74,13 +80,13 @@ final class StepRunner {
   }
 
   /**
-   * Runs consecutive samples forward without training and updates the metrics.
+   * Runs the filled batch forward without training and updates the metrics.
    *
    * @return the batch's mean loss
    */
-  double testStep(Tensor x, Tensor y, int from, int b, Loss loss, List<Metric> metrics) {
-    float[] targets = sliceTargets(y, from, b);
-    float[] pred = forward(slice(x, from, b), b, false);
+  double testStep(int b, Loss loss, List<Metric> metrics) {
+    float[] targets = batch.targets();
+    float[] pred = forward(batch.inputs(), b, false);
     int rows = b * rowsPerSample;
     double batchLoss;
     Layer last = stack.last();
@@ -95,12 +101,12 @@ final class StepRunner {
   }
 
   /**
-   * Runs consecutive samples forward without training.
+   * Runs the filled batch forward without training.
    *
    * @return the outputs, in the last layer's buffer
    */
-  float[] predictStep(Tensor x, int from, int b) {
-    return forward(slice(x, from, b), b, false);
+  float[] predictStep(int b) {
+    return forward(batch.inputs(), b, false);
   }
 
   private float[] forward(float[] input, int b, boolean training) {
@@ -114,35 +120,6 @@ final class StepRunner {
 
   private static boolean fuses(Layer last, Loss loss) {
     return last instanceof LogitsLayer && loss.fusesWith(((LogitsLayer) last).activation());
-  }
-
-  /** Copies the samples {@code order[from .. from+b)} into the batch buffers. */
-  void gather(Tensor x, Tensor y, int[] order, int from, int b) {
-    int xs = x.sampleSize();
-    int ys = y.sampleSize();
-    xBatch = Buffers.ensure(xBatch, b * xs);
-    yBatch = Buffers.ensure(yBatch, b * ys);
-    float[] xd = x.data();
-    float[] yd = y.data();
-    for (int i = 0; i < b; i++) {
-      int r = order[from + i];
-      System.arraycopy(xd, r * xs, xBatch, i * xs, xs);
-      System.arraycopy(yd, r * ys, yBatch, i * ys, ys);
-    }
-  }
-
-  private float[] slice(Tensor x, int from, int b) {
-    int xs = x.sampleSize();
-    xBatch = Buffers.ensure(xBatch, b * xs);
-    System.arraycopy(x.data(), from * xs, xBatch, 0, b * xs);
-    return xBatch;
-  }
-
-  private float[] sliceTargets(Tensor y, int from, int b) {
-    int ys = y.sampleSize();
-    yBatch = Buffers.ensure(yBatch, b * ys);
-    System.arraycopy(y.data(), from * ys, yBatch, 0, b * ys);
-    return yBatch;
   }
 
   private static void updateMetrics(

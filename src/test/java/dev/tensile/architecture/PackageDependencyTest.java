@@ -33,6 +33,7 @@ class PackageDependencyTest {
       Map.entry("engine", 1),
       Map.entry("utils", 1),
       Map.entry("internal", 1),
+      Map.entry("data", 1),
       Map.entry("activations", 2),
       Map.entry("initializers", 2),
       Map.entry("losses", 2),
