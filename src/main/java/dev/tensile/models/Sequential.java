@@ -52,6 +52,7 @@ public final class Sequential {
   private int[] inputShape;
   private int[] outputShape;
   private List<Variable> weights = List.of();
+  private List<Variable> trainable = List.of();
   private Optimizer optimizer;
   private Loss loss;
   private List<String> metricNames;
@@ -200,6 +201,7 @@ public final class Sequential {
       all.addAll(l.weights());
     }
     weights = Collections.unmodifiableList(all);
+    trainable = all.stream().filter(Variable::trainable).toList();
   }
 
   /**
@@ -447,6 +449,16 @@ public final class Sequential {
   }
 
   /**
+   * Returns the weights the optimizer trains, Keras's {@code model.trainable_variables}: {@link
+   * #variables()} without non-trainable ones such as a batch normalization's moving statistics.
+   *
+   * @return an unmodifiable list, empty before build
+   */
+  public List<Variable> trainableVariables() {
+    return trainable;
+  }
+
+  /**
    * Copies the weights out in Keras's order: for each layer, its kernel {@code (in, units)} then
    * its bias {@code (units,)}.
    *
@@ -485,7 +497,7 @@ public final class Sequential {
   }
 
   /**
-   * Counts the trainable parameters.
+   * Counts the parameters, trainable and not, Keras's {@code count_params()}.
    *
    * @return the number of weight elements
    */
@@ -495,6 +507,51 @@ public final class Sequential {
       n += l.countParams();
     }
     return n;
+  }
+
+  private long countTrainableParams() {
+    long n = 0;
+    for (Variable v : trainable) {
+      n += v.size();
+    }
+    return n;
+  }
+
+  /**
+   * Computes the outputs of one layer for inputs, in batches, in inference mode: Keras's {@code
+   * keras.Model(model.inputs, model.layers[index].output).predict(x)}. {@code
+   * model.layerOutput(0, x)} gives the first convolution's feature maps.
+   *
+   * @param index the layer's position in {@link #layers()}, from 0
+   * @param x the inputs, shape {@code (n, ...input shape)}
+   * @return the layer's outputs, shape {@code (n, ...layer's output shape)}
+   * @throws IndexOutOfBoundsException if there is no such layer
+   * @throws IllegalArgumentException if the data does not fit the model
+   */
+  public Tensor layerOutput(int index, Tensor x) {
+    if (index < 0 || index >= layers.size()) {
+      throw new IndexOutOfBoundsException(
+          "model '" + name() + "' has layers 0.." + (layers.size() - 1) + ", got " + index);
+    }
+    return loop.predict(x, new EvaluateOptions().verbose(0), index);
+  }
+
+  /**
+   * Computes the outputs of a layer of this model for inputs, as {@link #layerOutput(int,
+   * Tensor)}: Keras's {@code keras.Model(model.inputs, layer.output).predict(x)}.
+   *
+   * @param layer one of this model's layers
+   * @param x the inputs
+   * @return the layer's outputs
+   * @throws IllegalArgumentException if the layer is not in this model
+   */
+  public Tensor layerOutput(Layer layer, Tensor x) {
+    int index = layers.indexOf(layer);
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          "layer '" + (layer == null ? null : layer.name()) + "' is not in model '" + name() + "'");
+    }
+    return layerOutput(index, x);
   }
 
   /**
@@ -517,7 +574,8 @@ public final class Sequential {
     // Keras (TensorFlow) stores the step count as int64: 8 bytes, the rest float32.
     long optimizerBytes = optimizerParams < 0 ? 0 : (optimizerParams - 2) * 4 + 8 + 4;
     return SummaryTable.render(
-        name(), rows, countParams(), 0, optimizerParams, optimizerBytes, 76);
+        name(), rows, countTrainableParams(), countParams() - countTrainableParams(),
+        optimizerParams, optimizerBytes, 76);
   }
 
   /** Prints {@link #summaryString()} to standard output, Keras's {@code model.summary()}. */

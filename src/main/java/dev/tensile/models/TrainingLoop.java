@@ -95,7 +95,7 @@ final class TrainingLoop {
     Logs epochLogs = new Logs(logKeys(validating));
     long shuffleSeed = options.seed() != null ? options.seed() : RandomSeed.next();
     int[] order = new int[trainCount];
-    model.optimizer().build(model.variables());
+    model.optimizer().build(model.trainableVariables());
 
     model.setStopTraining(false);
     for (Callback c : callbacks) {
@@ -173,11 +173,16 @@ final class TrainingLoop {
   }
 
   Tensor predict(Tensor x, EvaluateOptions options) {
+    return predict(x, options, model.layers().size() - 1);
+  }
+
+  /** Predicts the outputs of layer {@code last}, running the layers up to it. */
+  Tensor predict(Tensor x, EvaluateOptions options, int last) {
     model.ensureBuilt(x);
     cacheOutputShape();
     DataChecks.checkInputs(model, x, "predict");
     int n = x.samples();
-    int[] outShape = model.outputShape();
+    int[] outShape = model.layers().get(last).outputShape();
     int outSize = (int) Shapes.size(outShape);
     float[] out = new float[Math.multiplyExact(n, outSize)];
     int batchSize = options.batchSize();
@@ -188,7 +193,7 @@ final class TrainingLoop {
     for (int step = 0; step < steps; step++) {
       int from = step * batchSize;
       int b = Math.min(batchSize, n - from);
-      float[] result = forward(slice(x, from, b), b, false);
+      float[] result = forward(slice(x, from, b), b, false, last);
       System.arraycopy(result, 0, out, from * outSize, b * outSize);
       bar.update(step + 1, none, noValues);
     }
@@ -264,14 +269,18 @@ final class TrainingLoop {
     for (int i = layers.size() - 2; i >= 0 && g != null; i--) {
       g = layers.get(i).backward(g, b);
     }
-    model.optimizer().apply(model.variables());
+    model.optimizer().apply(model.trainableVariables());
     return batchLoss;
   }
 
   private float[] forward(float[] input, int b, boolean training) {
+    return forward(input, b, training, model.layers().size() - 1);
+  }
+
+  private float[] forward(float[] input, int b, boolean training, int last) {
     List<Layer> layers = model.layers();
     float[] a = input;
-    for (int i = 0; i < layers.size(); i++) {
+    for (int i = 0; i <= last; i++) {
       a = layers.get(i).forward(a, b, training);
     }
     return a;
