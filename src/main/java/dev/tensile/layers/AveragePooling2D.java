@@ -36,49 +36,25 @@ public final class AveragePooling2D extends Pooling2D<AveragePooling2D> {
     return this;
   }
 
-  /** Counts the window's taps inside the input at output position (oh, ow). */
-  private int taps(int oh, int ow) {
-    int r = 0;
-    for (int i = 0; i < rows.kernel; i++) {
-      int ih = rows.source(oh, i);
-      r += ih >= 0 && ih < rows.in ? 1 : 0;
-    }
-    int q = 0;
-    for (int j = 0; j < cols.kernel; j++) {
-      int iw = cols.source(ow, j);
-      q += iw >= 0 && iw < cols.in ? 1 : 0;
-    }
-    return r * q;
-  }
-
   @Override
   public float[] forward(float[] x, int batch, boolean training) {
     int c = channels;
     y = Buffers.ensure(y, batch * outputSize());
-    int imageSize = inputSize();
     int o = 0;
     for (int s = 0; s < batch; s++) {
-      int image = s * imageSize;
+      int image = s * inputSize();
       for (int oh = 0; oh < rows.out; oh++) {
         for (int ow = 0; ow < cols.out; ow++, o += c) {
+          int n = taps(image, oh, ow);
           Arrays.fill(y, o, o + c, 0f);
-          for (int i = 0; i < rows.kernel; i++) {
-            int ih = rows.source(oh, i);
-            if (ih < 0 || ih >= rows.in) {
-              continue;
-            }
-            for (int j = 0; j < cols.kernel; j++) {
-              int iw = cols.source(ow, j);
-              if (iw < 0 || iw >= cols.in) {
-                continue;
-              }
-              int at = image + (ih * cols.in + iw) * c;
-              for (int k = 0; k < c; k++) {
-                y[o + k] += x[at + k];
-              }
+          for (int t = 0; t < n; t++) {
+            int at = offsets[t];
+            for (int k = 0; k < c; k++) {
+              y[o + k] += x[at + k];
             }
           }
-          float inv = 1f / taps(oh, ow);
+          // The padding is not counted, as Keras does.
+          float inv = 1f / n;
           for (int k = 0; k < c; k++) {
             y[o + k] *= inv;
           }
@@ -94,29 +70,20 @@ public final class AveragePooling2D extends Pooling2D<AveragePooling2D> {
       return null;
     }
     int c = channels;
-    int imageSize = inputSize();
-    dx = Buffers.ensure(dx, batch * imageSize);
-    Arrays.fill(dx, 0, batch * imageSize, 0f);
+    int total = batch * inputSize();
+    dx = Buffers.ensure(dx, total);
+    Arrays.fill(dx, 0, total, 0f);
     int o = 0;
     for (int s = 0; s < batch; s++) {
-      int image = s * imageSize;
+      int image = s * inputSize();
       for (int oh = 0; oh < rows.out; oh++) {
         for (int ow = 0; ow < cols.out; ow++, o += c) {
-          float inv = 1f / taps(oh, ow);
-          for (int i = 0; i < rows.kernel; i++) {
-            int ih = rows.source(oh, i);
-            if (ih < 0 || ih >= rows.in) {
-              continue;
-            }
-            for (int j = 0; j < cols.kernel; j++) {
-              int iw = cols.source(ow, j);
-              if (iw < 0 || iw >= cols.in) {
-                continue;
-              }
-              int at = image + (ih * cols.in + iw) * c;
-              for (int k = 0; k < c; k++) {
-                dx[at + k] += gradOutput[o + k] * inv;
-              }
+          int n = taps(image, oh, ow);
+          float inv = 1f / n;
+          for (int t = 0; t < n; t++) {
+            int at = offsets[t];
+            for (int k = 0; k < c; k++) {
+              dx[at + k] += gradOutput[o + k] * inv;
             }
           }
         }

@@ -8,10 +8,11 @@ import java.util.Arrays;
  * largest input in its window, channel by channel; {@code (None, 28, 28, 32)} with a pool of 2
  * gives {@code (None, 14, 14, 32)}. Strides default to the pool size; padding {@code same} pads
  * as {@link Conv2D} does, and the padding never wins. Backward sends each output's gradient to
- * the input it took (the first, on a tie). No weights.
+ * the input it took (the first in the window, on a tie). No weights.
  */
 public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
-  private int[] argmax;
+  private boolean[] taken;
+  private float[] input;
   private float[] y;
   private float[] dx;
 
@@ -39,47 +40,31 @@ public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
   }
 
   @Override
+  protected int[] computeBuild(int[] sampleShape) {
+    int[] out = super.computeBuild(sampleShape);
+    taken = new boolean[channels];
+    return out;
+  }
+
+  @Override
   public float[] forward(float[] x, int batch, boolean training) {
     int c = channels;
-    int n = batch * outputSize();
-    y = Buffers.ensure(y, n);
-    if (argmax == null || argmax.length < n) {
-      argmax = new int[n];
-    }
-    int imageSize = inputSize();
+    y = Buffers.ensure(y, batch * outputSize());
+    input = x;
     int o = 0;
     for (int s = 0; s < batch; s++) {
-      int image = s * imageSize;
+      int image = s * inputSize();
       for (int oh = 0; oh < rows.out; oh++) {
         for (int ow = 0; ow < cols.out; ow++, o += c) {
-          Arrays.fill(y, o, o + c, Float.NEGATIVE_INFINITY);
-          boolean first = true;
-          for (int i = 0; i < rows.kernel; i++) {
-            int ih = rows.source(oh, i);
-            if (ih < 0 || ih >= rows.in) {
-              continue;
-            }
-            for (int j = 0; j < cols.kernel; j++) {
-              int iw = cols.source(ow, j);
-              if (iw < 0 || iw >= cols.in) {
-                continue;
-              }
-              int at = image + (ih * cols.in + iw) * c;
-              if (first) {
-                System.arraycopy(x, at, y, o, c);
-                for (int k = 0; k < c; k++) {
-                  argmax[o + k] = at + k;
-                }
-                first = false;
-                continue;
-              }
-              for (int k = 0; k < c; k++) {
-                float v = x[at + k];
-                if (v > y[o + k]) {
-                  y[o + k] = v;
-                  argmax[o + k] = at + k;
-                }
-              }
+          int n = taps(image, oh, ow);
+          System.arraycopy(x, offsets[0], y, o, c);
+          for (int t = 1; t < n; t++) {
+            int at = offsets[t];
+            // A branch-free maximum the JIT turns into vector instructions.
+            for (int k = 0; k < c; k++) {
+              float v = x[at + k];
+              float m = y[o + k];
+              y[o + k] = v > m ? v : m;
             }
           }
         }
@@ -93,11 +78,30 @@ public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
     if (!computeInputGradient()) {
       return null;
     }
-    dx = Buffers.ensure(dx, batch * inputSize());
-    Arrays.fill(dx, 0, batch * inputSize(), 0f);
-    int n = batch * outputSize();
-    for (int o = 0; o < n; o++) {
-      dx[argmax[o]] += gradOutput[o];
+    int c = channels;
+    int total = batch * inputSize();
+    dx = Buffers.ensure(dx, total);
+    Arrays.fill(dx, 0, total, 0f);
+    float[] x = input;
+    int o = 0;
+    // Each output's gradient goes to the first input of its window that equals the maximum.
+    for (int s = 0; s < batch; s++) {
+      int image = s * inputSize();
+      for (int oh = 0; oh < rows.out; oh++) {
+        for (int ow = 0; ow < cols.out; ow++, o += c) {
+          int n = taps(image, oh, ow);
+          Arrays.fill(taken, 0, c, false);
+          for (int t = 0; t < n; t++) {
+            int at = offsets[t];
+            for (int k = 0; k < c; k++) {
+              if (!taken[k] && x[at + k] == y[o + k]) {
+                dx[at + k] += gradOutput[o + k];
+                taken[k] = true;
+              }
+            }
+          }
+        }
+      }
     }
     return dx;
   }

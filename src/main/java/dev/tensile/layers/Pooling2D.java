@@ -14,6 +14,8 @@ abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
   Window rows;
   Window cols;
   int channels;
+  /** The input offsets of one window's taps, filled by {@link #taps}. */
+  int[] offsets;
 
   Pooling2D(int[] poolSize) {
     this.poolSize = Window.positivePair(typeName() + " pool_size", poolSize);
@@ -97,6 +99,33 @@ abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
     rows = Window.of(name(), "height", sampleShape[0], poolSize[0], s[0], 1, same);
     cols = Window.of(name(), "width", sampleShape[1], poolSize[1], s[1], 1, same);
     channels = sampleShape[2];
+    offsets = new int[poolSize[0] * poolSize[1]];
     return new int[] {rows.out, cols.out, channels};
+  }
+
+  /**
+   * Writes into {@link #offsets} where each tap of one window inside the input starts, in
+   * row-major tap order (taps in the padding are left out), and returns how many there are.
+   *
+   * @param image the offset of the window's image in the batch
+   * @param oh the output row
+   * @param ow the output column
+   * @return the number of taps written
+   */
+  final int taps(int image, int oh, int ow) {
+    int n = 0;
+    for (int i = 0; i < rows.kernel; i++) {
+      int ih = rows.source(oh, i);
+      if (ih < 0 || ih >= rows.in) {
+        continue;
+      }
+      for (int j = 0; j < cols.kernel; j++) {
+        int iw = cols.source(ow, j);
+        if (iw >= 0 && iw < cols.in) {
+          offsets[n++] = image + (ih * cols.in + iw) * channels;
+        }
+      }
+    }
+    return n;
   }
 }

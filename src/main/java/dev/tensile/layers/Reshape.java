@@ -19,7 +19,7 @@ public final class Reshape extends Layer {
    * @throws IllegalArgumentException if the shape is empty or has another non-positive extent
    */
   public Reshape(int... targetShape) {
-    if (targetShape.length == 0) {
+    if (targetShape == null || targetShape.length == 0) {
       throw new IllegalArgumentException("Reshape needs a target shape, e.g. new Reshape(28, 28, 1)");
     }
     for (int d : targetShape) {
