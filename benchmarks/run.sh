@@ -110,6 +110,14 @@ workloads=(softmax_sgd_b32 sigmoid_sgd_b32 relu_sgd_b32 relu_adam_b32 relu_adam_
 for engine in ejml vector; do
   train "$java_cmd" "$engine" "${workloads[@]}"
 done
+# The convolution chapter's CNN at batch 32 on the Vector API engine, two threads: its epochs are
+# long, so two timed epochs after the warm-up one.
+say "training the CNN on vector"
+cnn_epochs=(--epochs 2)
+if [ "$quick" = 1 ]; then cnn_epochs=(); fi
+run_java "$java_cmd" "${jvm_flags[@]}" -Dtensile.engine=vector -cp "$cp" \
+  dev.tensile.benchmarks.TrainingBenchmark --results "$results" --workloads cnn_adam_b32 \
+  "${cnn_epochs[@]}" "${quick_flag[@]}" || true
 if [ -x "$java25" ]; then
   for engine in ejml vector; do
     train "$java25" "$engine" relu_adam_b32

@@ -140,8 +140,8 @@ def tiny_cnn():
     }
 
 
-def chapter_summary():
-    keras.backend.clear_session()
+def chapter_model():
+    """The convolution chapter's CNN, uncompiled."""
     model = keras.Sequential()
     model.add(keras.layers.Input(shape=(28, 28, 1)))
     model.add(keras.layers.Conv2D(32, kernel_size=3, activation="relu", padding="same"))
@@ -152,6 +152,12 @@ def chapter_summary():
     model.add(keras.layers.Dense(100, activation="relu"))
     model.add(keras.layers.Dropout(0.4))
     model.add(keras.layers.Dense(10, activation="softmax"))
+    return model
+
+
+def chapter_summary():
+    keras.backend.clear_session()
+    model = chapter_model()
     lines = []
     model.summary(line_length=76, print_fn=lambda s, line_break=True: lines.append(s))
     text = "\n".join(lines)

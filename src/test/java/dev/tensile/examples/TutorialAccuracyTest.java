@@ -3,8 +3,6 @@ package dev.tensile.examples;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensile.datasets.Dataset;
-import dev.tensile.datasets.DatasetUnavailableException;
-import dev.tensile.datasets.FashionMnist;
 import dev.tensile.datasets.Split;
 import dev.tensile.datasets.TrainTestSplit;
 import dev.tensile.models.EvaluateOptions;
@@ -14,7 +12,6 @@ import dev.tensile.tensor.Tensor;
 import dev.tensile.utils.RandomSeed;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,16 +27,7 @@ class TutorialAccuracyTest {
 
   @BeforeAll
   static void load() throws Exception {
-    Dataset data;
-    try {
-      data = FashionMnist.loader().withNotices(notice -> { }).load();
-    } catch (DatasetUnavailableException e) {
-      if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError("CI must have the real Fashion-MNIST: " + e.getMessage(), e);
-      }
-      Assumptions.abort("Fashion-MNIST is not installed: " + e.getMessage());
-      return;
-    }
+    Dataset data = RealFashionMnist.loadOrSkip();
     split = TrainTestSplit.split(data.xTrain().div(255f), data.yTrain(), 0.2, 42);
   }
 
