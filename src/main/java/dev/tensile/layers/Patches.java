@@ -13,11 +13,14 @@ final class Patches {
   private final Window rows;
   private final Window cols;
   private final int channels;
+  /** True when a row of taps is adjacent in memory (no horizontal dilation). */
+  private final boolean contiguous;
 
   Patches(Window rows, Window cols, int channels) {
     this.rows = rows;
     this.cols = cols;
     this.channels = channels;
+    this.contiguous = cols.dilation == 1;
   }
 
   /** Returns the number of columns of the window matrix, {@code kh * kw * c}. */
@@ -54,6 +57,13 @@ final class Patches {
               continue;
             }
             int line = image + ih * cols.in * c;
+            int first = cols.source(ow, 0);
+            if (contiguous && first >= 0 && first + cols.kernel <= cols.in) {
+              // The whole row of taps lies inside the image, side by side: one copy.
+              System.arraycopy(x, line + first * c, out, o, tapRow);
+              o += tapRow;
+              continue;
+            }
             for (int j = 0; j < cols.kernel; j++) {
               int iw = cols.source(ow, j);
               if (iw < 0 || iw >= cols.in) {
@@ -89,6 +99,15 @@ final class Patches {
               continue;
             }
             int line = image + ih * cols.in * c;
+            int first = cols.source(ow, 0);
+            if (contiguous && first >= 0 && first + cols.kernel <= cols.in) {
+              int at = line + first * c;
+              for (int k = 0; k < tapRow; k++) {
+                dx[at + k] += grad[o + k];
+              }
+              o += tapRow;
+              continue;
+            }
             for (int j = 0; j < cols.kernel; j++) {
               int iw = cols.source(ow, j);
               if (iw >= 0 && iw < cols.in) {
