@@ -8,11 +8,12 @@ import java.util.Arrays;
  * largest input in its window, channel by channel; {@code (None, 28, 28, 32)} with a pool of 2
  * gives {@code (None, 14, 14, 32)}. Strides default to the pool size; padding {@code same} pads
  * as {@link Conv2D} does, and the padding never wins. Backward sends each output's gradient to
- * the input it took (the first in the window, on a tie). No weights.
+ * the input it took (the first in the window, on a tie), remembered by forward as the winning
+ * tap's number. No weights.
  */
 public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
-  private boolean[] taken;
-  private float[] input;
+  /** For each output, which tap of its window won, as a float (small whole numbers). */
+  private float[] winner;
   private float[] y;
   private float[] dx;
 
@@ -40,31 +41,29 @@ public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
   }
 
   @Override
-  protected int[] computeBuild(int[] sampleShape) {
-    int[] out = super.computeBuild(sampleShape);
-    taken = new boolean[channels];
-    return out;
-  }
-
-  @Override
   public float[] forward(float[] x, int batch, boolean training) {
     int c = channels;
-    y = Buffers.ensure(y, batch * outputSize());
-    input = x;
+    int n = batch * outputSize();
+    y = Buffers.ensure(y, n);
+    winner = Buffers.ensure(winner, n);
     int o = 0;
     for (int s = 0; s < batch; s++) {
       int image = s * inputSize();
       for (int oh = 0; oh < rows.out; oh++) {
         for (int ow = 0; ow < cols.out; ow++, o += c) {
-          int n = taps(image, oh, ow);
+          int taps = taps(image, oh, ow);
           System.arraycopy(x, offsets[0], y, o, c);
-          for (int t = 1; t < n; t++) {
+          Arrays.fill(winner, o, o + c, 0f);
+          for (int t = 1; t < taps; t++) {
             int at = offsets[t];
-            // A branch-free maximum the JIT turns into vector instructions.
+            float tap = t;
+            // Branch-free, all in floats, so the JIT can use vector instructions; a strictly
+            // larger value wins, so the first of equal maxima keeps the gradient.
             for (int k = 0; k < c; k++) {
               float v = x[at + k];
-              float m = y[o + k];
-              y[o + k] = v > m ? v : m;
+              boolean larger = v > y[o + k];
+              y[o + k] = larger ? v : y[o + k];
+              winner[o + k] = larger ? tap : winner[o + k];
             }
           }
         }
@@ -82,23 +81,14 @@ public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
     int total = batch * inputSize();
     dx = Buffers.ensure(dx, total);
     Arrays.fill(dx, 0, total, 0f);
-    float[] x = input;
     int o = 0;
-    // Each output's gradient goes to the first input of its window that equals the maximum.
     for (int s = 0; s < batch; s++) {
       int image = s * inputSize();
       for (int oh = 0; oh < rows.out; oh++) {
         for (int ow = 0; ow < cols.out; ow++, o += c) {
-          int n = taps(image, oh, ow);
-          Arrays.fill(taken, 0, c, false);
-          for (int t = 0; t < n; t++) {
-            int at = offsets[t];
-            for (int k = 0; k < c; k++) {
-              if (!taken[k] && x[at + k] == y[o + k]) {
-                dx[at + k] += gradOutput[o + k];
-                taken[k] = true;
-              }
-            }
+          taps(image, oh, ow);
+          for (int k = 0; k < c; k++) {
+            dx[offsets[(int) winner[o + k]] + k] += gradOutput[o + k];
           }
         }
       }
