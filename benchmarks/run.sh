@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Tensile's performance benchmark, in one command:
-#   bash benchmarks/run.sh            the full run (about 8 minutes on 2 cores)
-#   bash benchmarks/run.sh --quick    a smoke run: 4,800 samples, one timed epoch, no JMH
+#   bash benchmarks/run.sh            the full run (about 15 minutes on 2 cores, peers included)
+#   bash benchmarks/run.sh --quick    a smoke run under 5 minutes: 4,800 synthetic samples and the
+#                                     first 12,000 real images, one round, no JMH, and only the
+#                                     two fastest peers (PyTorch on 1 thread, Keras on JAX)
+#   bash benchmarks/run.sh --cnn      adds the chapter-8 CNN to the peer comparison (one round,
+#                                     about 8 more minutes: 13-37 s per peer epoch)
+#   --rounds N                        rounds of the relu+Adam peer comparison (default 3)
+#   --peers-only                      the peer comparison alone (step 4), about 6 minutes
 #
 # Builds with Maven (incrementally), then runs
 #   1. JMH: GFLOP/s of the matrix products of a training step, per engine (full run only);
@@ -9,26 +15,53 @@
 #      per workload and thread count (-Dtensile.threads=...), plus a fresh JVM per engine for
 #      the time from JVM start to the end of the first epoch;
 #   3. the relu+Adam workload on JDK 25 too, if it is installed;
-#   4. the same workload in PyTorch (Debian's python3-torch on OpenBLAS), if it is installed.
+#   4. the peer comparison on the real Fashion-MNIST (Debian's dataset-fashion-mnist), one
+#      process per model, Tensile and the peers alternating round by round: relu+Adam in N
+#      rounds, relu+RMSprop and relu+SGD in one, against PyTorch 2 on 1 and 2 threads and Keras 3
+#      on JAX, TensorFlow and PyTorch (benchmarks/peers.py), then torch.mm's GFLOP/s (MKL) on the
+#      training shapes (full run only).
 # Writes the Markdown report to standard output and to target/bench/results.md; progress goes to
 # standard error, raw results to target/bench/results.tsv, tool logs to target/bench/*.log.
 # The last line of the report is the one-line summary:
-#   tensile-bench relu_adam_b32_epoch_s=... pytorch_relu_adam_b32_epoch_s=... ratio=...
-#   alloc_bytes_per_step=...
+#   tensile-bench relu_adam_b32_epoch_s=... fastest_peer=... fastest_peer_relu_adam_b32_epoch_s=...
+#   ratio=... alloc_bytes_per_step=...
 #
 # Environment: JAVA (default: java on PATH, JDK 17 or later), JAVA25 (default: Debian's Temurin
-# 25 location), PYTHON (default /usr/bin/python3, the interpreter with Debian's python3-torch).
+# 25 location), TENSILE_BENCH_PYTHON (default ~/.cache/tensile/peers-venv/bin/python): a Python
+# with torch, keras, jax, jaxlib and tensorflow-cpu, made with
+#   python3 -m venv ~/.cache/tensile/peers-venv
+#   ~/.cache/tensile/peers-venv/bin/pip install torch keras jax jaxlib tensorflow-cpu
+# Peers whose packages it lacks are skipped, each with a line saying so; a peer process still
+# running after TENSILE_BENCH_PEER_TIMEOUT seconds (default 300) is stopped and reported.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 quick=0
-for arg in "$@"; do
-  case "$arg" in
+cnn=0
+peers_only=0
+rounds=3
+while [ $# -gt 0 ]; do
+  case "$1" in
     --quick) quick=1 ;;
-    -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
-    *) echo "unknown argument '$arg'; expected --quick or nothing" >&2; exit 2 ;;
+    --cnn) cnn=1 ;;
+    --peers-only) peers_only=1 ;;
+    --rounds)
+      shift
+      if ! [[ "${1:-}" =~ ^[1-9][0-9]?$ ]]; then
+        echo "--rounds needs a whole number from 1 to 99, got '${1:-}'" >&2
+        exit 2
+      fi
+      rounds="$1"
+      ;;
+    -h | --help) sed -n '2,/^set -euo/{/^set -euo/!p}' "$0"; exit 0 ;;
+    *)
+      echo "unknown argument '$1'; expected --quick, --cnn, --peers-only, --rounds N or nothing" >&2
+      exit 2
+      ;;
   esac
+  shift
 done
+if [ "$quick" = 1 ]; then rounds=1; fi
 
 out=target/bench
 results="$out/results.tsv"
@@ -36,7 +69,7 @@ mkdir -p "$out"
 rm -f "$results" "$out"/*.log
 java_cmd="${JAVA:-java}"
 java25="${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
-python="${PYTHON:-/usr/bin/python3}"
+python="${TENSILE_BENCH_PYTHON:-$HOME/.cache/tensile/peers-venv/bin/python}"
 jvm_flags=(--add-modules=jdk.incubator.vector -Xmx4g)
 quick_flag=()
 if [ "$quick" = 1 ]; then quick_flag=(--quick); fi
@@ -73,12 +106,13 @@ cp="target/test-classes:target/classes:$(cat "$out/classpath.txt")"
 
 mode=full
 if [ "$quick" = 1 ]; then mode="quick (4,800 samples, 1 timed epoch, no JMH)"; fi
+if [ "$peers_only" = 1 ]; then mode="$mode, peer comparison only"; fi
 info run mode "$mode"
 info run date "$(date -u +%Y-%m-%dT%H:%MZ)"
 info run cpu "$(lscpu | sed -n 's/^Model name: *//p') ($(nproc) cores)"
 info run load_average_before "$(cut -d' ' -f1-3 /proc/loadavg)"
 
-if [ "$quick" = 0 ]; then
+if [ "$quick" = 0 ] && [ "$peers_only" = 0 ]; then
   say "JMH: matrix products (about 5 minutes)"
   run_java "$java_cmd" "${jvm_flags[@]}" -cp "$cp" dev.tensile.benchmarks.KernelBenchmarks \
     --results "$results" --log-dir "$out"
@@ -107,59 +141,101 @@ train() { # java, engine, workloads...
 }
 workloads=(softmax_sgd_b32 sigmoid_sgd_b32 relu_sgd_b32 relu_adam_b32 relu_adam_b128
   relu_adam_b256)
-for engine in ejml vector; do
-  train "$java_cmd" "$engine" "${workloads[@]}"
-done
-# The convolution chapter's CNN at batch 32 on the Vector API engine, two threads: its epochs are
-# long, so two timed epochs after the warm-up one.
-say "training the CNN on vector"
-cnn_epochs=(--epochs 2)
-if [ "$quick" = 1 ]; then cnn_epochs=(); fi
-run_java "$java_cmd" "${jvm_flags[@]}" -Dtensile.engine=vector -cp "$cp" \
-  dev.tensile.benchmarks.TrainingBenchmark --results "$results" --workloads cnn_adam_b32 \
-  "${cnn_epochs[@]}" "${quick_flag[@]}" || true
-if [ -x "$java25" ]; then
+if [ "$peers_only" = 0 ]; then
   for engine in ejml vector; do
-    train "$java25" "$engine" relu_adam_b32
+    train "$java_cmd" "$engine" "${workloads[@]}"
   done
-else
-  say "no JDK 25 at $java25: skipped"
-fi
-
-# The PyTorch peer, on OpenBLAS. One thread is PyTorch's fastest setting for these sizes on this
-# kind of machine: with two, OpenBLAS's and OpenMP's threads contend and epochs get slower.
-have_torch=0
-if "$python" -c 'import torch' 2>/dev/null; then have_torch=1; fi
-blas=$(dpkg -L libopenblas0-pthread 2>/dev/null | grep '/libblas\.so\.3$' | head -1 || true)
-peer() { # extra arguments...
-  LD_LIBRARY_PATH="${blas:+$(dirname "$blas")}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-    OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
-    "$python" benchmarks/pytorch_peer.py --results "$results" --threads 1 "${quick_flag[@]}" "$@"
-}
-if [ "$have_torch" = 1 ]; then
-  if [ -z "$blas" ]; then
-    say "libopenblas0-pthread is not installed: PyTorch runs on the system's default BLAS"
+  if [ -x "$java25" ]; then
+    for engine in ejml vector; do
+      train "$java25" "$engine" relu_adam_b32
+    done
+  else
+    say "no JDK 25 at $java25: skipped"
   fi
-  say "PyTorch peer"
-  peer
-else
-  say "no PyTorch for $python (apt-get install python3-torch libopenblas0-pthread): skipped"
+  # The convolution chapter's CNN at batch 32 on the Vector API engine: its epochs are long, so
+  # two timed epochs after the warm-up one.
+  say "training the CNN on vector"
+  cnn_epochs=(--epochs 2)
+  if [ "$quick" = 1 ]; then cnn_epochs=(); fi
+  run_java "$java_cmd" "${jvm_flags[@]}" -Dtensile.engine=vector -cp "$cp" \
+    dev.tensile.benchmarks.TrainingBenchmark --results "$results" --workloads cnn_adam_b32 \
+    "${cnn_epochs[@]}" "${quick_flag[@]}" || true
 fi
 
-# The headline workload twice more, Tensile and PyTorch alternating, each in a new process: the
-# report gives the median of the three runs, steadier against the JIT's and the machine's moods.
-if [ "$quick" = 0 ]; then
-  say "relu+Adam at batch 32: two more rounds"
-  for round in 1 2; do
-    for java in "$java_cmd" "$java25"; do
-      if [ -x "$(command -v "$java")" ]; then
-        run_java "$java" "${jvm_flags[@]}" -Dtensile.engine=vector -cp "$cp" \
-          dev.tensile.benchmarks.TrainingBenchmark --results "$results" \
-          --workloads relu_adam_b32 --skip-extras || true
+# The peers, on the real data, one process per model, alternating with Tensile round by round.
+peers=()
+if [ -x "$(command -v "$python" || true)" ]; then
+  if "$python" -c 'import torch' 2>/dev/null; then
+    peers+=("pytorch 1" "pytorch 2")
+  else
+    say "no torch for $python: the PyTorch peers are skipped"
+  fi
+  if "$python" -c 'import keras' 2>/dev/null; then
+    for backend in jax tensorflow torch; do
+      module=$backend
+      if "$python" -c "import $module" 2>/dev/null; then
+        peers+=("keras $backend")
+      else
+        say "no $module for $python: the Keras on $backend peer is skipped"
       fi
     done
-    if [ "$have_torch" = 1 ]; then peer --workloads relu_adam_b32 --skip-extras; fi
+  else
+    say "no keras for $python: the Keras peers are skipped"
+  fi
+else
+  say "no Python at $python (set TENSILE_BENCH_PYTHON; see the top of this script): peers skipped"
+fi
+if [ "$quick" = 1 ]; then
+  # The two fastest peers only: on a busy machine the two-thread ones can take minutes an epoch.
+  quick_peers=()
+  for p in "${peers[@]}"; do
+    case "$p" in "pytorch 1" | "keras jax") quick_peers+=("$p") ;; esac
   done
+  peers=("${quick_peers[@]}")
+fi
+info run peers "${peers[*]:-none}"
+peer_timeout="${TENSILE_BENCH_PEER_TIMEOUT:-300}"
+peer() { # "pytorch THREADS" | "keras BACKEND", then peers.py arguments; a failure is reported
+  local kind="$1" flag status
+  shift
+  case "$kind" in
+    pytorch*) flag=(--peer pytorch --threads "${kind#pytorch }") ;;
+    keras*) flag=(--peer keras --backend "${kind#keras }") ;;
+  esac
+  set +e
+  timeout "$peer_timeout" "$python" benchmarks/peers.py --results "$results" "${flag[@]}" "$@" 2>&1 \
+    | tee -a "$out/peers.log" | grep --line-buffered '^\[bench\]' >&2
+  status=${PIPESTATUS[0]}
+  set -e
+  if [ "$status" = 124 ]; then
+    say "peer $kind stopped after $peer_timeout s on $*: not measured"
+    info "peer_timeout" "$kind" "$* (more than $peer_timeout s)"
+  elif [ "$status" != 0 ]; then
+    say "peer $kind failed ($status) on $*: see $out/peers.log"
+  fi
+}
+compare() { # workload
+  local p
+  run_java "$java_cmd" "${jvm_flags[@]}" -cp "$cp" dev.tensile.benchmarks.PeerComparisonBenchmark \
+    --results "$results" --workloads "$1" "${quick_flag[@]}" || say "Tensile $1: skipped"
+  for p in "${peers[@]}"; do
+    peer "$p" --workload "$1" "${quick_flag[@]}"
+  done
+}
+say "peer comparison on the real Fashion-MNIST: relu+Adam in $rounds round(s)"
+for round in $(seq "$rounds"); do
+  compare relu_adam_b32
+done
+if [ "$quick" = 0 ]; then
+  compare relu_rmsprop_b32
+  compare relu_sgd_b32
+  for p in "${peers[@]}"; do
+    case "$p" in pytorch*) peer "$p" --gemm ;; esac
+  done
+fi
+if [ "$cnn" = 1 ]; then
+  say "the chapter-8 CNN (slow: 13-37 s per peer epoch)"
+  compare cnn_adam_b32
 fi
 
 info run load_average_after "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -59,6 +59,17 @@ public interface MatrixEngine {
   String name();
 
   /**
+   * Returns the element-wise kernels that go with this engine's products: the portable loops
+   * unless the engine has faster ones (the Vector API engine does), so forcing an engine forces
+   * its kernels too.
+   *
+   * @return the kernels; thread-safe and stateless
+   */
+  default Elementwise elementwise() {
+    return ScalarElementwise.INSTANCE;
+  }
+
+  /**
    * Checks the arguments every product shares: sizes non-negative, arrays long enough, output not
    * aliased to an input.
    *

@@ -50,7 +50,7 @@ public final class BatchNormalization extends Layer {
    * @return this layer
    */
   public BatchNormalization momentum(double value) {
-    Channels.requireUnbuilt(this);
+    Unbuilt.check(this);
     if (!(value >= 0 && value <= 1)) {
       throw new IllegalArgumentException("momentum must be in [0, 1], got " + value);
     }
@@ -65,7 +65,7 @@ public final class BatchNormalization extends Layer {
    * @return this layer
    */
   public BatchNormalization epsilon(double value) {
-    Channels.requireUnbuilt(this);
+    Unbuilt.check(this);
     if (!(value > 0)) {
       throw new IllegalArgumentException("epsilon must be positive, got " + value);
     }
@@ -80,7 +80,7 @@ public final class BatchNormalization extends Layer {
    * @return this layer
    */
   public BatchNormalization center(boolean enabled) {
-    Channels.requireUnbuilt(this);
+    Unbuilt.check(this);
     center = enabled;
     return this;
   }
@@ -92,7 +92,7 @@ public final class BatchNormalization extends Layer {
    * @return this layer
    */
   public BatchNormalization scale(boolean enabled) {
-    Channels.requireUnbuilt(this);
+    Unbuilt.check(this);
     scale = enabled;
     return this;
   }

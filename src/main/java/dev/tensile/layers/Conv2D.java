@@ -125,7 +125,7 @@ public final class Conv2D extends Layer {
    * @return this layer
    */
   public Conv2D strides(int height, int width) {
-    Channels.requireUnbuilt(this);
+    Unbuilt.check(this);
     int[] s = Window.positivePair("Conv2D strides", new int[] {height, width});
     requireStridesOrDilation(s, dilationRate);
     strides = s;
@@ -150,7 +150,7 @@ public final class Conv2D extends Layer {
    * @return this layer
    */
   public Conv2D dilationRate(int height, int width) {
-    Channels.requireUnbuilt(this);
+    Unbuilt.check(this);
     int[] d = Window.positivePair("Conv2D dilation_rate", new int[] {height, width});
     requireStridesOrDilation(strides, d);
     dilationRate = d;
@@ -165,7 +165,7 @@ public final class Conv2D extends Layer {
    * @return this layer
    */
   public Conv2D padding(String padding) {
-    Channels.requireUnbuilt(this);
+    Unbuilt.check(this);
     same = Window.parsePadding(padding);
     return this;
   }
@@ -177,7 +177,7 @@ public final class Conv2D extends Layer {
    * @return this layer
    */
   public Conv2D useBias(boolean enabled) {
-    Channels.requireUnbuilt(this);
+    Unbuilt.check(this);
     useBias = enabled;
     return this;
   }
@@ -189,7 +189,7 @@ public final class Conv2D extends Layer {
    * @return this layer
    */
   public Conv2D kernelInitializer(Initializer initializer) {
-    Channels.requireUnbuilt(this);
+    Unbuilt.check(this);
     kernelInitializer = initializer;
     return this;
   }
@@ -211,7 +211,7 @@ public final class Conv2D extends Layer {
    * @return this layer
    */
   public Conv2D biasInitializer(Initializer initializer) {
-    Channels.requireUnbuilt(this);
+    Unbuilt.check(this);
     biasInitializer = initializer;
     return this;
   }
@@ -353,7 +353,7 @@ public final class Conv2D extends Layer {
     z = Buffers.ensure(z, rows * filters);
     Engines.current().mult(windows, kernel.value(), z, rows, k, filters);
     if (useBias) {
-      Channels.addBias(z, bias.value(), rows, filters);
+      Engines.current().elementwise().addToRows(z, bias.value(), rows, filters);
     }
     if (activation == Activations.LINEAR) {
       y = z;
@@ -377,7 +377,7 @@ public final class Conv2D extends Layer {
     float[] windows = patches.isIdentity() ? input : cols;
     Engines.current().multTransA(windows, g, kernel.gradient(), k, rows, filters);
     if (useBias) {
-      Channels.columnSums(g, bias.gradient(), rows, filters);
+      Engines.current().elementwise().columnSums(g, bias.gradient(), rows, filters);
     }
     if (!computeInputGradient()) {
       return null;

@@ -221,12 +221,7 @@ public final class Dense extends Layer implements LogitsLayer {
     // Z = X W + b
     Engines.current().mult(x, kernel.value(), z, rows, in, units);
     if (useBias) {
-      float[] b = bias.value();
-      for (int r = 0, base = 0; r < rows; r++, base += units) {
-        for (int j = 0; j < units; j++) {
-          z[base + j] += b[j];
-        }
-      }
+      Engines.current().elementwise().addToRows(z, bias.value(), rows, units);
     }
     if (activation == Activations.LINEAR) {
       y = z;
@@ -258,13 +253,7 @@ public final class Dense extends Layer implements LogitsLayer {
     Engines.current().multTransA(input, gradLogits, kernel.gradient(), in, rows, units);
     if (useBias) {
       // db = column sums of dZ
-      float[] db = bias.gradient();
-      java.util.Arrays.fill(db, 0f);
-      for (int r = 0, base = 0; r < rows; r++, base += units) {
-        for (int j = 0; j < units; j++) {
-          db[j] += gradLogits[base + j];
-        }
-      }
+      Engines.current().elementwise().columnSums(gradLogits, bias.gradient(), rows, units);
     }
     if (!computeInputGradient()) {
       return null;

@@ -42,7 +42,7 @@ abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
    * @return this layer
    */
   public T strides(int height, int width) {
-    Channels.requireUnbuilt(this);
+    Unbuilt.check(this);
     strides = Window.positivePair(typeName() + " strides", new int[] {height, width});
     return self();
   }
@@ -54,7 +54,7 @@ abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
    * @return this layer
    */
   public T padding(String padding) {
-    Channels.requireUnbuilt(this);
+    Unbuilt.check(this);
     same = Window.parsePadding(padding);
     return self();
   }

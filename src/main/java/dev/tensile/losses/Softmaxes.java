@@ -1,5 +1,7 @@
 package dev.tensile.losses;
 
+import dev.tensile.engine.Engines;
+
 /** Softmax crossentropy from logits, the numerically exact form, shared by the two categoricals. */
 final class Softmaxes {
   private Softmaxes() {}
@@ -11,12 +13,18 @@ final class Softmaxes {
   static double sparseFromLogits(
       float[] z, float[] probs, float[] target, int rows, int width, float[] grad) {
     double total = 0;
+    if (grad != null && probs != null) {
+      // dl/dz = softmax(z) / rows, then minus 1 / rows at each label (below)
+      Engines.current().elementwise().scaleInto(probs, 1f / rows, grad, rows * width);
+    }
     for (int r = 0, base = 0; r < rows; r++, base += width) {
       int label = (int) target[r];
       double lse = logSumExp(z, base, width);
       total += lse - z[base + label];
       if (grad != null) {
-        fillSoftmaxGradient(z, probs, base, width, lse, rows, grad);
+        if (probs == null) {
+          fillSoftmaxGradient(z, base, width, lse, rows, grad);
+        }
         grad[base + label] -= 1f / rows;
       }
     }
@@ -27,6 +35,10 @@ final class Softmaxes {
   static double denseFromLogits(
       float[] z, float[] probs, float[] target, int rows, int width, float[] grad) {
     double total = 0;
+    if (grad != null && probs != null) {
+      // softmax(z) / rows, then scaled by sum(y) and less y / rows (below)
+      Engines.current().elementwise().scaleInto(probs, 1f / rows, grad, rows * width);
+    }
     for (int r = 0, base = 0; r < rows; r++, base += width) {
       double lse = logSumExp(z, base, width);
       double ySum = 0;
@@ -36,7 +48,9 @@ final class Softmaxes {
         total -= y * (z[base + j] - lse);
       }
       if (grad != null) {
-        fillSoftmaxGradient(z, probs, base, width, lse, rows, grad);
+        if (probs == null) {
+          fillSoftmaxGradient(z, base, width, lse, rows, grad);
+        }
         for (int j = 0; j < width; j++) {
           grad[base + j] = grad[base + j] * (float) ySum - target[base + j] / rows;
         }
@@ -57,13 +71,12 @@ final class Softmaxes {
     return max + Math.log(s);
   }
 
-  /** Writes {@code softmax(z) / rows} for one row into {@code grad}. */
+  /** Writes {@code softmax(z) / rows} for one row into {@code grad}, from the logits alone. */
   private static void fillSoftmaxGradient(
-      float[] z, float[] probs, int base, int width, double lse, int rows, float[] grad) {
+      float[] z, int base, int width, double lse, int rows, float[] grad) {
     float invRows = 1f / rows;
     for (int j = 0; j < width; j++) {
-      float p = probs != null ? probs[base + j] : (float) Math.exp(z[base + j] - lse);
-      grad[base + j] = p * invRows;
+      grad[base + j] = (float) Math.exp(z[base + j] - lse) * invRows;
     }
   }
 }

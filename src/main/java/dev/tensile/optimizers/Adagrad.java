@@ -1,5 +1,6 @@
 package dev.tensile.optimizers;
 
+import dev.tensile.engine.Engines;
 import java.util.List;
 
 /**
@@ -91,11 +92,8 @@ public final class Adagrad extends Optimizer {
 
   @Override
   protected void update(float[] w, float[] g, float[][] state, float lr) {
-    float[] a = state[0];
-    for (int i = 0; i < w.length; i++) {
-      a[i] += g[i] * g[i];
-      w[i] -= lr * g[i] / (float) Math.sqrt(a[i] + epsilon);
-    }
+    // a += g^2; w -= lr g / sqrt(a + eps)
+    Engines.current().elementwise().adagrad(w, g, state[0], lr, epsilon);
   }
 
   @Override

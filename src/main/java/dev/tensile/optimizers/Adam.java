@@ -1,5 +1,7 @@
 package dev.tensile.optimizers;
 
+import dev.tensile.engine.AdamRule;
+import dev.tensile.engine.Engines;
 import java.util.List;
 
 /**
@@ -30,6 +32,7 @@ public final class Adam extends Optimizer {
   private float beta2 = (float) DEFAULT_BETA_2;
   private float epsilon = (float) DEFAULT_EPSILON;
   private boolean amsgrad;
+  private AdamRule rule;
 
   /** Makes Adam with Keras's defaults. */
   public Adam() {
@@ -138,18 +141,21 @@ public final class Adam extends Optimizer {
   protected void update(float[] w, float[] g, float[][] state, float lr) {
     double t = iterations() + 1;
     float alpha = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
-    float[] m = state[0];
-    float[] v = state[1];
-    float[] vhat = amsgrad ? state[2] : v;
-    for (int i = 0; i < w.length; i++) {
-      float gi = g[i];
-      m[i] += (gi - m[i]) * (1f - beta1);
-      v[i] += (gi * gi - v[i]) * (1f - beta2);
-      if (amsgrad) {
-        vhat[i] = Math.max(vhat[i], v[i]);
-      }
-      w[i] -= alpha * m[i] / ((float) Math.sqrt(vhat[i]) + epsilon);
+    // m += (g - m)(1 - beta_1); v += (g^2 - v)(1 - beta_2); [vhat = max(vhat, v)];
+    // w -= alpha m / (sqrt(v or vhat) + eps)
+    Engines.current()
+        .elementwise()
+        .adam(rule(), alpha, w, g, state[0], state[1], amsgrad ? state[2] : null);
+  }
+
+  /** The hyperparameters as the kernel takes them, made again only if they changed. */
+  private AdamRule rule() {
+    AdamRule r = rule;
+    if (r == null || r.beta1() != beta1 || r.beta2() != beta2 || r.epsilon() != epsilon) {
+      r = new AdamRule(beta1, beta2, epsilon);
+      rule = r;
     }
+    return r;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.tensile.optimizers;
 
+import dev.tensile.engine.Elementwise;
+import dev.tensile.engine.Engines;
 import dev.tensile.tensor.Variable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -298,43 +300,35 @@ public abstract class Optimizer {
   }
 
   private void clip(List<Variable> vars) {
+    // Indexed loops: an iterator per step would be the step's only allocation.
+    Elementwise kernels = Engines.current().elementwise();
     if (!Float.isNaN(clipnorm)) {
-      for (Variable v : vars) {
-        float[] g = v.gradient();
-        scale(g, clipnorm / Math.max((float) Math.sqrt(sumOfSquares(g)), clipnorm));
+      for (int i = 0; i < vars.size(); i++) {
+        float[] g = vars.get(i).gradient();
+        float norm = (float) Math.sqrt(kernels.sumOfSquares(g, g.length));
+        scale(kernels, g, clipnorm / Math.max(norm, clipnorm));
       }
     } else if (!Float.isNaN(globalClipnorm)) {
       double total = 0;
-      for (Variable v : vars) {
-        total += sumOfSquares(v.gradient());
+      for (int i = 0; i < vars.size(); i++) {
+        float[] g = vars.get(i).gradient();
+        total += kernels.sumOfSquares(g, g.length);
       }
       float factor = globalClipnorm / Math.max((float) Math.sqrt(total), globalClipnorm);
-      for (Variable v : vars) {
-        scale(v.gradient(), factor);
+      for (int i = 0; i < vars.size(); i++) {
+        scale(kernels, vars.get(i).gradient(), factor);
       }
     } else if (!Float.isNaN(clipvalue)) {
-      for (Variable v : vars) {
-        float[] g = v.gradient();
-        for (int i = 0; i < g.length; i++) {
-          g[i] = Math.min(Math.max(g[i], -clipvalue), clipvalue);
-        }
+      for (int i = 0; i < vars.size(); i++) {
+        float[] g = vars.get(i).gradient();
+        kernels.clip(g, g.length, clipvalue);
       }
     }
   }
 
-  private static double sumOfSquares(float[] g) {
-    double s = 0;
-    for (float x : g) {
-      s += (double) x * x;
-    }
-    return s;
-  }
-
-  private static void scale(float[] g, float factor) {
+  private static void scale(Elementwise kernels, float[] g, float factor) {
     if (factor != 1f) {
-      for (int i = 0; i < g.length; i++) {
-        g[i] *= factor;
-      }
+      kernels.scale(g, g.length, factor);
     }
   }
 

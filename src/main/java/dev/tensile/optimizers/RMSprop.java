@@ -1,5 +1,7 @@
 package dev.tensile.optimizers;
 
+import dev.tensile.engine.Engines;
+import dev.tensile.engine.RmspropRule;
 import java.util.List;
 
 /**
@@ -25,6 +27,7 @@ public final class RMSprop extends Optimizer {
   private float momentum;
   private float epsilon = (float) DEFAULT_EPSILON;
   private boolean centered;
+  private RmspropRule rule;
 
   /** Makes RMSprop with Keras's defaults. */
   public RMSprop() {
@@ -136,24 +139,21 @@ public final class RMSprop extends Optimizer {
 
   @Override
   protected void update(float[] w, float[] g, float[][] state, float lr) {
-    float[] v = state[0];
     float[] m = momentum > 0f ? state[1] : null;
     float[] avg = centered ? state[state.length - 1] : null;
-    for (int i = 0; i < w.length; i++) {
-      float gi = g[i];
-      v[i] = rho * v[i] + (1f - rho) * gi * gi;
-      float denominator = v[i];
-      if (avg != null) {
-        avg[i] = rho * avg[i] + (1f - rho) * gi;
-        denominator -= avg[i] * avg[i];
-      }
-      float step = lr * gi / (float) Math.sqrt(denominator + epsilon);
-      if (m != null) {
-        m[i] = momentum * m[i] + step;
-        step = m[i];
-      }
-      w[i] -= step;
+    // v = rho v + (1 - rho) g^2; [a = rho a + (1 - rho) g]; d = lr g / sqrt(v [- a^2] + eps);
+    // [m = momentum m + d; d = m]; w -= d
+    Engines.current().elementwise().rmsprop(rule(), lr, w, g, state[0], m, avg);
+  }
+
+  /** The hyperparameters as the kernel takes them, made again only if they changed. */
+  private RmspropRule rule() {
+    RmspropRule r = rule;
+    if (r == null || r.rho() != rho || r.momentum() != momentum || r.epsilon() != epsilon) {
+      r = new RmspropRule(rho, momentum, epsilon);
+      rule = r;
     }
+    return r;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.tensile.optimizers;
 
+import dev.tensile.engine.Elementwise;
+import dev.tensile.engine.Engines;
 import java.util.List;
 
 /**
@@ -91,16 +93,13 @@ public final class SGD extends Optimizer {
 
   @Override
   protected void update(float[] w, float[] g, float[][] state, float lr) {
+    Elementwise kernels = Engines.current().elementwise();
     if (momentum == 0f) {
-      for (int i = 0; i < w.length; i++) {
-        w[i] -= lr * g[i];
-      }
-      return;
-    }
-    float[] v = state[0];
-    for (int i = 0; i < w.length; i++) {
-      v[i] = momentum * v[i] - lr * g[i];
-      w[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];
+      // w -= lr g
+      kernels.sgd(w, g, lr);
+    } else {
+      // v = mu v - lr g; w += v, or w += mu v - lr g (Nesterov)
+      kernels.sgdMomentum(w, g, state[0], lr, momentum, nesterov);
     }
   }
 

@@ -14,12 +14,13 @@ import java.util.Set;
  * line:
  *
  * <pre>
- * tensile-bench relu_adam_b32_epoch_s=0.25 pytorch_relu_adam_b32_epoch_s=0.88 ratio=3.52
- *     alloc_bytes_per_step=0
+ * tensile-bench relu_adam_b32_epoch_s=0.31 fastest_peer=keras-jax
+ *     fastest_peer_relu_adam_b32_epoch_s=0.74 ratio=2.39 alloc_bytes_per_step=0
  * </pre>
  *
- * <p>(on one line), where Tensile's numbers come from its fastest engine on JDK 17 and the ratio is
- * PyTorch's time over Tensile's. Options: {@code --results FILE}.
+ * <p>(on one line): Tensile's and the fastest peer's seconds per epoch on the real data, the
+ * peer's time over Tensile's, and the bytes a training step allocates (see {@link PeerReport}).
+ * Options: {@code --results FILE}.
  */
 public final class BenchReport {
   private static final String RELU_ADAM = "relu_adam_b32";
@@ -51,6 +52,7 @@ public final class BenchReport {
     BenchReport r = new BenchReport(results);
     r.facts();
     r.training();
+    r.peers();
     r.kernels();
     r.others();
     r.section("Targets");
@@ -89,25 +91,13 @@ public final class BenchReport {
             + "uses 1). Each figure comes from a process of its own; \"(3 runs, a-b)\": the median "
             + "of three such processes, which ranged from a to b.\n\n");
     perVariant("epoch_s", "%.3f", workloadOrder());
-    out.append(
-        "PyTorch's time over the fastest Tensile engine's on JDK 17 (above 1: Tensile is "
-            + "faster):");
-    for (String item : results.items("epoch_s", workloadOrder())) {
-      Optional<String> best = results.bestTensile("epoch_s", item, "-jdk17");
-      OptionalDouble torch = results.number("epoch_s", "pytorch", item);
-      if (best.isPresent() && torch.isPresent()) {
-        out.append(
-            String.format(
-                Locale.ROOT,
-                " %s %.2fx;",
-                item,
-                torch.getAsDouble() / results.number("epoch_s", best.get(), item).getAsDouble()));
-      }
-    }
-    out.setLength(out.length() - (out.charAt(out.length() - 1) == ';' ? 1 : 0));
-    out.append(".\n\n");
     section("Training accuracy after the last timed epoch");
     perVariant("accuracy", "%.3f", workloadOrder());
+  }
+
+  private void peers() {
+    section("Against the peers: seconds per epoch on the real data");
+    new PeerReport(results).epochs(out);
   }
 
   private void kernels() {
@@ -116,6 +106,7 @@ public final class BenchReport {
     order.addAll(KernelBenchmarks.BATCH_256);
     order.add(KernelBenchmarks.LARGE);
     perVariant("gflops", "%.1f", order);
+    new PeerReport(results).products(out);
   }
 
   private void others() {
@@ -210,34 +201,11 @@ public final class BenchReport {
 
   private String summary() {
     Optional<String> best = results.bestTensile("epoch_s", RELU_ADAM, "-jdk17");
-    if (best.isEmpty()) {
-      best = results.bestTensile("epoch_s", RELU_ADAM, "");
-    }
-    OptionalDouble tensile =
-        best.isPresent()
-            ? results.number("epoch_s", best.get(), RELU_ADAM)
-            : OptionalDouble.empty();
-    OptionalDouble torch = results.number("epoch_s", "pytorch", RELU_ADAM);
     OptionalDouble alloc =
         best.isPresent()
             ? results.number("alloc_bytes_per_step", best.get(), RELU_ADAM)
             : OptionalDouble.empty();
-    String ratio =
-        tensile.isPresent() && torch.isPresent()
-            ? String.format(Locale.ROOT, "%.2f", torch.getAsDouble() / tensile.getAsDouble())
-            : "NA";
-    return "tensile-bench relu_adam_b32_epoch_s="
-        + seconds(tensile)
-        + " pytorch_relu_adam_b32_epoch_s="
-        + seconds(torch)
-        + " ratio="
-        + ratio
-        + " alloc_bytes_per_step="
-        + (alloc.isPresent() ? bytes(alloc.getAsDouble()) : "NA");
-  }
-
-  private static String seconds(OptionalDouble s) {
-    return s.isPresent() ? String.format(Locale.ROOT, "%.3f", s.getAsDouble()) : "NA";
+    return new PeerReport(results).summary(alloc);
   }
 
   private void section(String title) {

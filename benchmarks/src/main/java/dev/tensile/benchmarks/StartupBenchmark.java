@@ -1,6 +1,5 @@
 package dev.tensile.benchmarks;
 
-import dev.tensile.engine.Engines;
 import dev.tensile.engine.MatrixEngine;
 import dev.tensile.models.FitOptions;
 import java.util.List;
@@ -26,14 +25,7 @@ public final class StartupBenchmark {
    */
   public static void main(String[] args) {
     Options options = new Options(args, Set.of("quick"), Set.of("results"));
-    MatrixEngine engine;
-    try {
-      engine = Engines.current();
-    } catch (IllegalStateException e) {
-      System.err.println("skipped: " + e.getMessage());
-      System.exit(TrainingBenchmark.ENGINE_UNAVAILABLE);
-      return;
-    }
+    MatrixEngine engine = TrainingBenchmark.engineOrExit();
     long start = System.nanoTime();
     int samples = SyntheticImages.TRAIN_SAMPLES / (options.flag("quick") ? 10 : 1);
     SyntheticImages data = new SyntheticImages(samples, TrainingBenchmark.SEED);

@@ -30,8 +30,11 @@ public final class Targets {
     Targets t = new Targets(results);
     t.epochTarget("-jdk17", 0.30);
     t.epochTarget("-jdk25", 0.20);
-    t.pytorchTarget();
+    for (String workload : List.of("relu_adam_b32", "relu_rmsprop_b32", "relu_sgd_b32")) {
+      t.peerTarget(workload);
+    }
     t.largeProductTarget();
+    t.mklTarget();
     t.threadsTarget();
     t.allocationTarget();
     return t.rows;
@@ -53,20 +56,44 @@ public final class Targets {
     add(target, String.format(Locale.ROOT, "%.3f s (%s)", s, best.get()), s <= limit);
   }
 
-  private void pytorchTarget() {
-    String target = "relu+Adam, batch 32: >= 2x faster than PyTorch with OpenBLAS, same run";
-    Optional<String> best = results.bestTensile("epoch_s", RELU_ADAM, "-jdk17");
-    OptionalDouble torch = results.number("epoch_s", "pytorch", RELU_ADAM);
-    if (best.isEmpty() || torch.isEmpty()) {
+  private void peerTarget(String workload) {
+    String target = workload + ", real data, through fit: >= 2x faster than the fastest peer";
+    PeerReport peers = new PeerReport(results);
+    Optional<String> tensile = peers.tensile(workload);
+    Optional<String> peer = peers.fastestPeer(workload);
+    if (tensile.isEmpty() || peer.isEmpty()) {
       add(target, "-", null);
       return;
     }
-    double ratio =
-        torch.getAsDouble() / results.number("epoch_s", best.get(), RELU_ADAM).getAsDouble();
+    double theirs = results.number(PeerReport.EPOCH, peer.get(), workload).getAsDouble();
+    double ratio = theirs / results.number(PeerReport.EPOCH, tensile.get(), workload).getAsDouble();
     add(
         target,
-        String.format(Locale.ROOT, "%.2fx (PyTorch %.3f s)", ratio, torch.getAsDouble()),
+        String.format(Locale.ROOT, "%.2fx (%s %.3f s)", ratio, peer.get(), theirs),
         ratio >= 2);
+  }
+
+  private void mklTarget() {
+    String target = "matrix products: >= 70% of MKL's rate, same shapes and threads";
+    double worst = Double.POSITIVE_INFINITY;
+    String where = null;
+    for (String shape : PeerReport.SHARED_SHAPES) {
+      for (int threads = 1; threads <= 2; threads++) {
+        OptionalDouble ours = results.number("gflops", "vector:" + threads, shape);
+        OptionalDouble mkl = results.number("gflops", "pytorch-t" + threads, shape);
+        if (ours.isPresent() && mkl.isPresent()) {
+          double share = ours.getAsDouble() / mkl.getAsDouble();
+          if (share < worst) {
+            worst = share;
+            where = shape + ", " + threads + " thread" + (threads == 1 ? "" : "s");
+          }
+        }
+      }
+    }
+    add(
+        target,
+        where == null ? "-" : String.format(Locale.ROOT, "lowest %.0f%% (%s)", 100 * worst, where),
+        where == null ? null : worst >= 0.7);
   }
 
   private void largeProductTarget() {

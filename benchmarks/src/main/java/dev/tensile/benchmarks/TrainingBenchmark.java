@@ -67,14 +67,7 @@ public final class TrainingBenchmark {
   public static void main(String[] args) {
     Options options =
         new Options(args, Set.of("quick", "skip-extras"), Set.of("results", "workloads", "epochs"));
-    MatrixEngine engine;
-    try {
-      engine = Engines.current();
-    } catch (IllegalStateException e) {
-      System.err.println("skipped: " + e.getMessage());
-      System.exit(ENGINE_UNAVAILABLE);
-      return;
-    }
+    MatrixEngine engine = engineOrExit();
     boolean quick = options.flag("quick");
     String variant = variantName(engine);
     int samples = quick ? SyntheticImages.TRAIN_SAMPLES / 10 : SyntheticImages.TRAIN_SAMPLES;
@@ -119,6 +112,20 @@ public final class TrainingBenchmark {
     if (reluAdam != null && !options.flag("skip-extras")) {
       bench.timePrediction(reluAdam);
       bench.countAllocation(reluAdam, Workload.TUTORIAL.get(3), quick);
+    }
+  }
+
+  /**
+   * Returns the JVM's engine, or ends the JVM with {@link #ENGINE_UNAVAILABLE} saying why it cannot
+   * run here.
+   */
+  static MatrixEngine engineOrExit() {
+    try {
+      return Engines.current();
+    } catch (IllegalStateException e) {
+      System.err.println("skipped: " + e.getMessage());
+      System.exit(ENGINE_UNAVAILABLE);
+      throw e;
     }
   }
 
@@ -175,7 +182,8 @@ public final class TrainingBenchmark {
       return;
     }
     AllocationProbe probe = quick ? new AllocationProbe(10, 100) : new AllocationProbe(100, 1000);
-    model.fit(w.input(images), labels, fitOptions(32, 1).callbacks(probe));
+    // A quick run's epochs are short: count in the fourth, once the JIT has compiled the kernels.
+    model.fit(w.input(images), labels, fitOptions(32, quick ? 4 : 1).callbacks(probe));
     double perStep = probe.bytesPerStep();
     Result.append(
         results,

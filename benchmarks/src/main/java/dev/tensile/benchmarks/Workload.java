@@ -61,6 +61,22 @@ public record Workload(String model, String optimizer, int batch) {
   }
 
   /**
+   * Reads a workload's name, the inverse of {@link #name()}.
+   *
+   * @param name for example {@code relu_rmsprop_b32}
+   * @return the workload
+   * @throws IllegalArgumentException if the name is not model_optimizer_bBATCH
+   */
+  public static Workload parse(String name) {
+    String[] parts = name.split("_");
+    if (parts.length != 3 || !parts[2].matches("b[0-9]{1,6}")) {
+      throw new IllegalArgumentException(
+          "workload '" + name + "' is not model_optimizer_bBATCH, e.g. relu_adam_b32");
+    }
+    return new Workload(parts[0], parts[1], Integer.parseInt(parts[2].substring(1)));
+  }
+
+  /**
    * Returns the name used in results, e.g. {@code relu_adam_b32}.
    *
    * @return model, optimizer and batch size joined by underscores

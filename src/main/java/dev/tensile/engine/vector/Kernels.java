@@ -6,8 +6,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Register-blocked micro-kernels: {@code C[r][v] (+)= sum_p A[r][p] * B[p][v]} for a block of 4
- * or 1 rows of C and 2 or 1 vectors of columns, over {@code kc} steps of p.
+ * Register-blocked micro-kernels: {@code C[r][v] (+)= sum_p A[r][p] * B[p][v]} for a block of 8
+ * (with AVX-512), 4 or 1 rows of C and 2 or 1 vectors of columns, over {@code kc} steps of p.
  *
  * <p>Element {@code (r, p)} of A is {@code a[ai + r * ars + p * acs]}, so one kernel serves both
  * A (strides {@code k, 1}) and its transpose (strides {@code 1, m}); row p of B starts at {@code
@@ -34,7 +34,141 @@ final class Kernels {
    */
   static final boolean FUSED = cpuHasFma();
 
+  /**
+   * Whether the 8-row kernels pay: their 16 or 8 accumulators, 2 rows of B and a broadcast need
+   * up to 19 vector registers, which AVX-512 (32 registers, 16 floats per vector) has and AVX2
+   * (16 registers, 8 floats) has not.
+   */
+  static final boolean EIGHT_ROWS = L >= 16;
+
   private Kernels() {}
+
+  /**
+   * 8 rows by 2 vectors: 16 accumulators, 2 loads of B and 8 broadcasts of A per step, so each
+   * load of B feeds 8 multiply-adds instead of 4.
+   */
+  static void rows8Vectors2(
+      float[] a, int ai, int ars, int acs,
+      float[] b, int bi, int bs,
+      float[] c, int ci, int cs,
+      int kc, boolean add) {
+    int c1 = ci + cs;
+    int c2 = c1 + cs;
+    int c3 = c2 + cs;
+    int c4 = c3 + cs;
+    int c5 = c4 + cs;
+    int c6 = c5 + cs;
+    int c7 = c6 + cs;
+    FloatVector s00 = start(c, ci, add);
+    FloatVector s01 = start(c, ci + L, add);
+    FloatVector s10 = start(c, c1, add);
+    FloatVector s11 = start(c, c1 + L, add);
+    FloatVector s20 = start(c, c2, add);
+    FloatVector s21 = start(c, c2 + L, add);
+    FloatVector s30 = start(c, c3, add);
+    FloatVector s31 = start(c, c3 + L, add);
+    FloatVector s40 = start(c, c4, add);
+    FloatVector s41 = start(c, c4 + L, add);
+    FloatVector s50 = start(c, c5, add);
+    FloatVector s51 = start(c, c5 + L, add);
+    FloatVector s60 = start(c, c6, add);
+    FloatVector s61 = start(c, c6 + L, add);
+    FloatVector s70 = start(c, c7, add);
+    FloatVector s71 = start(c, c7 + L, add);
+    for (int p = 0; p < kc; p++) {
+      FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
+      FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + L);
+      FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);
+      s00 = madd(x, b0, s00);
+      s01 = madd(x, b1, s01);
+      x = FloatVector.broadcast(SPECIES, a[ai + ars]);
+      s10 = madd(x, b0, s10);
+      s11 = madd(x, b1, s11);
+      x = FloatVector.broadcast(SPECIES, a[ai + 2 * ars]);
+      s20 = madd(x, b0, s20);
+      s21 = madd(x, b1, s21);
+      x = FloatVector.broadcast(SPECIES, a[ai + 3 * ars]);
+      s30 = madd(x, b0, s30);
+      s31 = madd(x, b1, s31);
+      x = FloatVector.broadcast(SPECIES, a[ai + 4 * ars]);
+      s40 = madd(x, b0, s40);
+      s41 = madd(x, b1, s41);
+      x = FloatVector.broadcast(SPECIES, a[ai + 5 * ars]);
+      s50 = madd(x, b0, s50);
+      s51 = madd(x, b1, s51);
+      x = FloatVector.broadcast(SPECIES, a[ai + 6 * ars]);
+      s60 = madd(x, b0, s60);
+      s61 = madd(x, b1, s61);
+      x = FloatVector.broadcast(SPECIES, a[ai + 7 * ars]);
+      s70 = madd(x, b0, s70);
+      s71 = madd(x, b1, s71);
+      ai += acs;
+      bi += bs;
+    }
+    s00.intoArray(c, ci);
+    s01.intoArray(c, ci + L);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + L);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + L);
+    s30.intoArray(c, c3);
+    s31.intoArray(c, c3 + L);
+    s40.intoArray(c, c4);
+    s41.intoArray(c, c4 + L);
+    s50.intoArray(c, c5);
+    s51.intoArray(c, c5 + L);
+    s60.intoArray(c, c6);
+    s61.intoArray(c, c6 + L);
+    s70.intoArray(c, c7);
+    s71.intoArray(c, c7 + L);
+  }
+
+  /**
+   * 8 rows by 1 vector: for the last vector of a row; 8 independent chains hide the latency of a
+   * multiply-add where the 4-row kernel's 4 cannot.
+   */
+  static void rows8Vectors1(
+      float[] a, int ai, int ars, int acs,
+      float[] b, int bi, int bs,
+      float[] c, int ci, int cs,
+      int kc, boolean add) {
+    int c1 = ci + cs;
+    int c2 = c1 + cs;
+    int c3 = c2 + cs;
+    int c4 = c3 + cs;
+    int c5 = c4 + cs;
+    int c6 = c5 + cs;
+    int c7 = c6 + cs;
+    FloatVector s0 = start(c, ci, add);
+    FloatVector s1 = start(c, c1, add);
+    FloatVector s2 = start(c, c2, add);
+    FloatVector s3 = start(c, c3, add);
+    FloatVector s4 = start(c, c4, add);
+    FloatVector s5 = start(c, c5, add);
+    FloatVector s6 = start(c, c6, add);
+    FloatVector s7 = start(c, c7, add);
+    for (int p = 0; p < kc; p++) {
+      FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
+      s0 = madd(FloatVector.broadcast(SPECIES, a[ai]), b0, s0);
+      s1 = madd(FloatVector.broadcast(SPECIES, a[ai + ars]), b0, s1);
+      s2 = madd(FloatVector.broadcast(SPECIES, a[ai + 2 * ars]), b0, s2);
+      s3 = madd(FloatVector.broadcast(SPECIES, a[ai + 3 * ars]), b0, s3);
+      s4 = madd(FloatVector.broadcast(SPECIES, a[ai + 4 * ars]), b0, s4);
+      s5 = madd(FloatVector.broadcast(SPECIES, a[ai + 5 * ars]), b0, s5);
+      s6 = madd(FloatVector.broadcast(SPECIES, a[ai + 6 * ars]), b0, s6);
+      s7 = madd(FloatVector.broadcast(SPECIES, a[ai + 7 * ars]), b0, s7);
+      ai += acs;
+      bi += bs;
+    }
+    s0.intoArray(c, ci);
+    s1.intoArray(c, c1);
+    s2.intoArray(c, c2);
+    s3.intoArray(c, c3);
+    s4.intoArray(c, c4);
+    s5.intoArray(c, c5);
+    s6.intoArray(c, c6);
+    s7.intoArray(c, c7);
+  }
 
   /** 4 rows by 2 vectors: 8 accumulators, 2 loads of B and 4 broadcasts of A per step. */
   static void rows4Vectors2(

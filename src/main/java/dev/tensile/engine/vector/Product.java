@@ -183,10 +183,23 @@ final class Product implements WorkerPool.Job {
     }
   }
 
-  /** Applies one k block to one strip of columns, for rows i0..i1: 4 rows at a time, then 1. */
+  /**
+   * Applies one k block to one strip of columns, for rows i0..i1: 8 rows at a time where the CPU
+   * has the registers for it, then 4, then 1.
+   */
   private void sweepRows(
       int i0, int i1, int j, int vectors, int pc, int kc, float[] bb, int bi, int bs, boolean add) {
     int i = i0;
+    if (Kernels.EIGHT_ROWS) {
+      for (; i + 8 <= i1; i += 8) {
+        int ai = i * ars + pc * acs;
+        if (vectors == 2) {
+          Kernels.rows8Vectors2(a, ai, ars, acs, bb, bi, bs, c, i * n + j, n, kc, add);
+        } else {
+          Kernels.rows8Vectors1(a, ai, ars, acs, bb, bi, bs, c, i * n + j, n, kc, add);
+        }
+      }
+    }
     for (; i + 4 <= i1; i += 4) {
       int ai = i * ars + pc * acs;
       if (vectors == 2) {

@@ -2,6 +2,7 @@ package dev.tensile.engine.vector;
 
 import static dev.tensile.engine.vector.Kernels.L;
 
+import dev.tensile.engine.Elementwise;
 import dev.tensile.engine.MatrixEngine;
 import java.util.Arrays;
 
@@ -97,6 +98,17 @@ public final class VectorEngine implements MatrixEngine {
   @Override
   public String name() {
     return "vector";
+  }
+
+  /**
+   * Returns the Vector API element-wise kernels.
+   *
+   * @return the kernels, bit-identical to the portable ones except where {@link
+   *     dev.tensile.engine.Elementwise} says otherwise
+   */
+  @Override
+  public Elementwise elementwise() {
+    return VectorElementwise.INSTANCE;
   }
 
   @Override

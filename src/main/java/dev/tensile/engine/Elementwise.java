@@ -1,0 +1,201 @@
+package dev.tensile.engine;
+
+/**
+ * The element-wise passes of a training step, beside the products of {@link MatrixEngine}: the
+ * optimizers' update rules, gradient clipping, activations and their derivatives, bias addition and
+ * column sums, and the loss gradient's scaling.
+ *
+ * <p>Every method works on row-major float arrays from index 0; an array may be longer than the
+ * count it is given. Unless a method says otherwise, every element is computed by the formula in
+ * its javadoc with float arithmetic in exactly that order, so implementations that keep the order
+ * (the portable {@link ScalarElementwise} and the Vector API one) give the same bits; the
+ * transcendental functions ({@code exp}, {@code tanh}) and the sums are the exceptions, and say
+ * so. Nothing allocates and nothing is split across threads, so results never depend on the
+ * thread count. An engine hands out its kernels with {@link MatrixEngine#elementwise()}.
+ */
+public interface Elementwise {
+
+  /**
+   * Plain SGD, {@code w = w - lr g}.
+   *
+   * @param w the weights; modified
+   * @param g the gradients, as long as {@code w}; not modified
+   * @param learningRate {@code lr}
+   */
+  void sgd(float[] w, float[] g, float learningRate);
+
+  /**
+   * SGD with momentum {@code mu}: {@code v = mu v - lr g}, then {@code w = w + v}, or with
+   * Nesterov momentum {@code w = w + mu v - lr g} (with the new {@code v}).
+   *
+   * @param w the weights; modified
+   * @param g the gradients, as long as {@code w}; not modified
+   * @param velocity {@code v}, as long as {@code w}; modified
+   * @param learningRate {@code lr}
+   * @param momentum {@code mu}
+   * @param nesterov whether to take the Nesterov step
+   */
+  void sgdMomentum(
+      float[] w, float[] g, float[] velocity, float learningRate, float momentum, boolean nesterov);
+
+  /**
+   * One Adam step with step size {@code alpha} (the learning rate with the bias corrections):
+   * {@code m = m + (g - m)(1 - beta_1)}, {@code v = v + (g g - v)(1 - beta_2)}, for AMSGrad
+   * {@code vMax = max(vMax, v)}, then {@code w = w - (alpha m) / (sqrt(vMax) + eps)} ({@code v}
+   * in place of {@code vMax} without AMSGrad).
+   *
+   * @param rule {@code beta_1}, {@code beta_2}, {@code eps}
+   * @param alpha the step size of this step
+   * @param w the weights; modified
+   * @param g the gradients, as long as {@code w}; not modified
+   * @param m the first moments; modified
+   * @param v the second moments; modified
+   * @param vMax the largest second moments so far for AMSGrad (modified), or null for Adam
+   */
+  void adam(AdamRule rule, float alpha, float[] w, float[] g, float[] m, float[] v, float[] vMax);
+
+  /**
+   * One RMSprop step: {@code v = rho v + (1 - rho) g g}; centered: {@code a = rho a + (1 - rho) g}
+   * and {@code D = v - a a}, otherwise {@code D = v}; {@code d = lr g / sqrt(D + eps)}; with
+   * momentum {@code mu}: {@code s = mu s + d} and {@code w = w - s}, otherwise {@code w = w - d}.
+   *
+   * @param rule {@code rho}, {@code mu} and {@code eps}; {@code mu = 0} means no momentum
+   * @param learningRate {@code lr}
+   * @param w the weights; modified
+   * @param g the gradients, as long as {@code w}; not modified
+   * @param v the mean squared gradients; modified
+   * @param s the momentum buffer (modified), or null when {@code mu = 0}
+   * @param a the mean gradients for centered RMSprop (modified), or null
+   */
+  void rmsprop(RmspropRule rule, float learningRate, float[] w, float[] g, float[] v, float[] s,
+      float[] a);
+
+  /**
+   * One Adagrad step: {@code acc = acc + g g}, then {@code w = w - lr g / sqrt(acc + eps)}.
+   *
+   * @param w the weights; modified
+   * @param g the gradients, as long as {@code w}; not modified
+   * @param accumulator {@code acc}; modified
+   * @param learningRate {@code lr}
+   * @param epsilon {@code eps}
+   */
+  void adagrad(float[] w, float[] g, float[] accumulator, float learningRate, float epsilon);
+
+  /**
+   * {@code sum_i x_i^2} over the first {@code n} elements, in double. The order of the additions
+   * is the implementation's (the Vector API one sums blocks in float lanes first), so two
+   * implementations agree to a relative {@code 1e-5}, not to the bit; each is deterministic.
+   *
+   * @param x the values; not modified
+   * @param n how many
+   * @return the sum of squares
+   */
+  double sumOfSquares(float[] x, int n);
+
+  /**
+   * {@code x = x c} for the first {@code n} elements.
+   *
+   * @param x the values; modified
+   * @param n how many
+   * @param c the factor
+   */
+  void scale(float[] x, int n, float c);
+
+  /**
+   * {@code out = x c} for the first {@code n} elements; {@code out} may be {@code x}.
+   *
+   * @param x the values; not modified unless {@code out == x}
+   * @param c the factor
+   * @param out the products; modified
+   * @param n how many
+   */
+  void scaleInto(float[] x, float c, float[] out, int n);
+
+  /**
+   * {@code x = min(max(x, -bound), bound)} for the first {@code n} elements.
+   *
+   * @param x the values; modified
+   * @param n how many
+   * @param bound the largest magnitude
+   */
+  void clip(float[] x, int n, float bound);
+
+  /**
+   * {@code x[r][j] = x[r][j] + b[j]}: adds a row vector (a bias) to every row.
+   *
+   * @param x the {@code rows x width} block; modified
+   * @param b the row of {@code width} values; not modified
+   * @param rows the number of rows
+   * @param width the row length
+   */
+  void addToRows(float[] x, float[] b, int rows, int width);
+
+  /**
+   * {@code sums[j] = sum_r x[r][j]}, rows added in ascending order from zero.
+   *
+   * @param x the {@code rows x width} block; not modified
+   * @param sums the {@code width} column sums; overwritten
+   * @param rows the number of rows
+   * @param width the row length
+   */
+  void columnSums(float[] x, float[] sums, int rows, int width);
+
+  /**
+   * {@code y = max(z, 0)}; {@code y} may be {@code z}.
+   *
+   * @param z the inputs; not modified unless {@code y == z}
+   * @param y the outputs; modified
+   * @param n how many
+   */
+  void relu(float[] z, float[] y, int n);
+
+  /**
+   * {@code dz = y > 0 ? dy : 0}, relu's derivative from its output; {@code dz} may be {@code dy}.
+   *
+   * @param y relu's outputs; not modified
+   * @param dy the gradient with respect to {@code y}; not modified unless {@code dz == dy}
+   * @param dz the gradient with respect to the input; modified
+   * @param n how many
+   */
+  void reluBackward(float[] y, float[] dy, float[] dz, int n);
+
+  /**
+   * {@code y = 1 / (1 + exp(-z))}. The portable kernel computes in double and rounds once; the
+   * Vector API one computes in float, within 2 ulp of it.
+   *
+   * @param z the inputs; not modified unless {@code y == z}
+   * @param y the outputs; modified
+   * @param n how many
+   */
+  void sigmoid(float[] z, float[] y, int n);
+
+  /**
+   * {@code dz = dy y (1 - y)}, the sigmoid's derivative from its output.
+   *
+   * @param y the sigmoid's outputs; not modified
+   * @param dy the gradient with respect to {@code y}; not modified unless {@code dz == dy}
+   * @param dz the gradient with respect to the input; modified
+   * @param n how many
+   */
+  void sigmoidBackward(float[] y, float[] dy, float[] dz, int n);
+
+  /**
+   * {@code y = tanh(z)}. The portable kernel computes in double and rounds once; the Vector API one
+   * computes in float, within 2 ulp of it.
+   *
+   * @param z the inputs; not modified unless {@code y == z}
+   * @param y the outputs; modified
+   * @param n how many
+   */
+  void tanh(float[] z, float[] y, int n);
+
+  /**
+   * {@code dz = dy (1 - y y)}, tanh's derivative from its output.
+   *
+   * @param y tanh's outputs; not modified
+   * @param dy the gradient with respect to {@code y}; not modified unless {@code dz == dy}
+   * @param dz the gradient with respect to the input; modified
+   * @param n how many
+   */
+  void tanhBackward(float[] y, float[] dy, float[] dz, int n);
+}

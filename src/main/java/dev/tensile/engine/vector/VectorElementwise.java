@@ -1,0 +1,268 @@
+package dev.tensile.engine.vector;
+
+import static dev.tensile.engine.vector.Kernels.L;
+import static dev.tensile.engine.vector.Kernels.SPECIES;
+
+import dev.tensile.engine.AdamRule;
+import dev.tensile.engine.RmspropRule;
+import dev.tensile.engine.ScalarElementwise;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * The element-wise kernels in the Vector API: {@code L} floats per operation, the same species as
+ * the products, the last {@code n mod L} elements (or columns) by the portable loops.
+ *
+ * <p>Lane-wise adds, multiplies, divisions, square roots, minima and maxima are rounded exactly as
+ * their scalar counterparts, and each formula is evaluated in the portable kernels' order, so the
+ * results are bit-identical to {@link ScalarElementwise}'s, except where {@link
+ * dev.tensile.engine.Elementwise} says otherwise: the sigmoid and tanh ({@code exp} and {@code
+ * tanh} in float lanes) and the sum of squares (summed in float lanes, 64 vectors at a time, then
+ * in double).
+ */
+final class VectorElementwise extends ScalarElementwise {
+  /** The engine's kernels. */
+  static final VectorElementwise INSTANCE = new VectorElementwise();
+
+  /** Vectors summed in float lanes before the partial sum moves to double. */
+  private static final int SUM_BLOCK = 64 * L;
+
+  private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
+
+  private VectorElementwise() {}
+
+  @Override
+  public void sgd(float[] w, float[] g, float learningRate) {
+    int upper = SPECIES.loopBound(w.length);
+    for (int i = 0; i < upper; i += L) {
+      FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
+      wi.sub(FloatVector.fromArray(SPECIES, g, i).mul(learningRate)).intoArray(w, i);
+    }
+    sgd(w, g, learningRate, upper, w.length);
+  }
+
+  @Override
+  public void sgdMomentum(
+      float[] w, float[] g, float[] velocity, float learningRate, float momentum, boolean nesterov) {
+    int upper = SPECIES.loopBound(w.length);
+    for (int i = 0; i < upper; i += L) {
+      FloatVector step = FloatVector.fromArray(SPECIES, g, i).mul(learningRate);
+      // v = mu v - lr g
+      FloatVector v = FloatVector.fromArray(SPECIES, velocity, i).mul(momentum).sub(step);
+      v.intoArray(velocity, i);
+      // w = w + v, or w + (mu v - lr g) for Nesterov
+      FloatVector change = nesterov ? v.mul(momentum).sub(step) : v;
+      FloatVector.fromArray(SPECIES, w, i).add(change).intoArray(w, i);
+    }
+    sgdMomentum(w, g, velocity, learningRate, momentum, nesterov, upper, w.length);
+  }
+
+  @Override
+  public void adam(
+      AdamRule rule, float alpha, float[] w, float[] g, float[] m, float[] v, float[] vMax) {
+    float mRate = 1f - rule.beta1();
+    float vRate = 1f - rule.beta2();
+    float eps = rule.epsilon();
+    int upper = SPECIES.loopBound(w.length);
+    for (int i = 0; i < upper; i += L) {
+      FloatVector gi = FloatVector.fromArray(SPECIES, g, i);
+      // m = m + (g - m)(1 - beta_1)
+      FloatVector mi = FloatVector.fromArray(SPECIES, m, i);
+      mi = mi.add(gi.sub(mi).mul(mRate));
+      mi.intoArray(m, i);
+      // v = v + (g g - v)(1 - beta_2)
+      FloatVector vi = FloatVector.fromArray(SPECIES, v, i);
+      vi = vi.add(gi.mul(gi).sub(vi).mul(vRate));
+      vi.intoArray(v, i);
+      if (vMax != null) {
+        // vMax = max(vMax, v)
+        vi = FloatVector.fromArray(SPECIES, vMax, i).max(vi);
+        vi.intoArray(vMax, i);
+      }
+      // w = w - (alpha m) / (sqrt(v) + eps)
+      FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
+      wi.sub(mi.mul(alpha).div(vi.sqrt().add(eps))).intoArray(w, i);
+    }
+    adam(rule, alpha, w, g, m, v, vMax, upper, w.length);
+  }
+
+  @Override
+  public void rmsprop(
+      RmspropRule rule, float learningRate, float[] w, float[] g, float[] v, float[] s,
+      float[] a) {
+    float rho = rule.rho();
+    float rest = 1f - rho;
+    float mu = rule.momentum();
+    float eps = rule.epsilon();
+    int upper = SPECIES.loopBound(w.length);
+    for (int i = 0; i < upper; i += L) {
+      FloatVector gi = FloatVector.fromArray(SPECIES, g, i);
+      // v = rho v + ((1 - rho) g) g
+      FloatVector vi = FloatVector.fromArray(SPECIES, v, i).mul(rho).add(gi.mul(rest).mul(gi));
+      vi.intoArray(v, i);
+      FloatVector denominator = vi;
+      if (a != null) {
+        // a = rho a + (1 - rho) g;  D = v - a a
+        FloatVector ai = FloatVector.fromArray(SPECIES, a, i).mul(rho).add(gi.mul(rest));
+        ai.intoArray(a, i);
+        denominator = denominator.sub(ai.mul(ai));
+      }
+      // d = (lr g) / sqrt(D + eps)
+      FloatVector step = gi.mul(learningRate).div(denominator.add(eps).sqrt());
+      if (s != null) {
+        // s = mu s + d
+        step = FloatVector.fromArray(SPECIES, s, i).mul(mu).add(step);
+        step.intoArray(s, i);
+      }
+      FloatVector.fromArray(SPECIES, w, i).sub(step).intoArray(w, i);
+    }
+    rmsprop(rule, learningRate, w, g, v, s, a, upper, w.length);
+  }
+
+  @Override
+  public void adagrad(float[] w, float[] g, float[] accumulator, float learningRate, float epsilon) {
+    int upper = SPECIES.loopBound(w.length);
+    for (int i = 0; i < upper; i += L) {
+      FloatVector gi = FloatVector.fromArray(SPECIES, g, i);
+      // acc = acc + g g
+      FloatVector acc = FloatVector.fromArray(SPECIES, accumulator, i).add(gi.mul(gi));
+      acc.intoArray(accumulator, i);
+      // w = w - (lr g) / sqrt(acc + eps)
+      FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
+      wi.sub(gi.mul(learningRate).div(acc.add(epsilon).sqrt())).intoArray(w, i);
+    }
+    adagrad(w, g, accumulator, learningRate, epsilon, upper, w.length);
+  }
+
+  @Override
+  public double sumOfSquares(float[] x, int n) {
+    int upper = SPECIES.loopBound(n);
+    double total = 0;
+    for (int block = 0; block < upper; block += SUM_BLOCK) {
+      int end = Math.min(block + SUM_BLOCK, upper);
+      FloatVector acc = FloatVector.zero(SPECIES);
+      for (int i = block; i < end; i += L) {
+        FloatVector xi = FloatVector.fromArray(SPECIES, x, i);
+        acc = acc.add(xi.mul(xi));
+      }
+      total += acc.reduceLanes(VectorOperators.ADD);
+    }
+    return total + sumOfSquares(x, upper, n);
+  }
+
+  @Override
+  public void scale(float[] x, int n, float c) {
+    scaleInto(x, c, x, n);
+  }
+
+  @Override
+  public void scaleInto(float[] x, float c, float[] out, int n) {
+    int upper = SPECIES.loopBound(n);
+    for (int i = 0; i < upper; i += L) {
+      FloatVector.fromArray(SPECIES, x, i).mul(c).intoArray(out, i);
+    }
+    scaleInto(x, c, out, upper, n);
+  }
+
+  @Override
+  public void clip(float[] x, int n, float bound) {
+    int upper = SPECIES.loopBound(n);
+    for (int i = 0; i < upper; i += L) {
+      FloatVector.fromArray(SPECIES, x, i).max(-bound).min(bound).intoArray(x, i);
+    }
+    clip(x, bound, upper, n);
+  }
+
+  @Override
+  public void addToRows(float[] x, float[] b, int rows, int width) {
+    int upper = SPECIES.loopBound(width);
+    for (int r = 0, base = 0; r < rows; r++, base += width) {
+      for (int j = 0; j < upper; j += L) {
+        FloatVector xi = FloatVector.fromArray(SPECIES, x, base + j);
+        xi.add(FloatVector.fromArray(SPECIES, b, j)).intoArray(x, base + j);
+      }
+      addToRow(x, base, b, upper, width);
+    }
+  }
+
+  @Override
+  public void columnSums(float[] x, float[] sums, int rows, int width) {
+    int upper = SPECIES.loopBound(width);
+    for (int j = 0; j < upper; j += L) {
+      FloatVector acc = FloatVector.zero(SPECIES);
+      for (int r = 0, base = 0; r < rows; r++, base += width) {
+        acc = acc.add(FloatVector.fromArray(SPECIES, x, base + j));
+      }
+      acc.intoArray(sums, j);
+    }
+    columnSums(x, sums, rows, width, upper, width);
+  }
+
+  @Override
+  public void relu(float[] z, float[] y, int n) {
+    int upper = SPECIES.loopBound(n);
+    for (int i = 0; i < upper; i += L) {
+      FloatVector.fromArray(SPECIES, z, i).max(0f).intoArray(y, i);
+    }
+    relu(z, y, upper, n);
+  }
+
+  @Override
+  public void reluBackward(float[] y, float[] dy, float[] dz, int n) {
+    int upper = SPECIES.loopBound(n);
+    FloatVector zero = FloatVector.zero(SPECIES);
+    for (int i = 0; i < upper; i += L) {
+      FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
+      FloatVector dyi = FloatVector.fromArray(SPECIES, dy, i);
+      zero.blend(dyi, yi.compare(VectorOperators.GT, 0f)).intoArray(dz, i);
+    }
+    reluBackward(y, dy, dz, upper, n);
+  }
+
+  @Override
+  public void sigmoid(float[] z, float[] y, int n) {
+    int upper = SPECIES.loopBound(n);
+    for (int i = 0; i < upper; i += L) {
+      FloatVector e = FloatVector.fromArray(SPECIES, z, i).neg().lanewise(VectorOperators.EXP);
+      ONE.div(e.add(1f)).intoArray(y, i);
+    }
+    for (int i = upper; i < n; i++) {
+      y[i] = (float) (1.0 / (1.0 + Math.exp(-z[i])));
+    }
+  }
+
+  @Override
+  public void sigmoidBackward(float[] y, float[] dy, float[] dz, int n) {
+    int upper = SPECIES.loopBound(n);
+    for (int i = 0; i < upper; i += L) {
+      FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
+      FloatVector dyi = FloatVector.fromArray(SPECIES, dy, i);
+      // dz = (dy y)(1 - y)
+      dyi.mul(yi).mul(ONE.sub(yi)).intoArray(dz, i);
+    }
+    sigmoidBackward(y, dy, dz, upper, n);
+  }
+
+  @Override
+  public void tanh(float[] z, float[] y, int n) {
+    int upper = SPECIES.loopBound(n);
+    for (int i = 0; i < upper; i += L) {
+      FloatVector.fromArray(SPECIES, z, i).lanewise(VectorOperators.TANH).intoArray(y, i);
+    }
+    for (int i = upper; i < n; i++) {
+      y[i] = (float) Math.tanh(z[i]);
+    }
+  }
+
+  @Override
+  public void tanhBackward(float[] y, float[] dy, float[] dz, int n) {
+    int upper = SPECIES.loopBound(n);
+    for (int i = 0; i < upper; i += L) {
+      FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
+      FloatVector dyi = FloatVector.fromArray(SPECIES, dy, i);
+      // dz = dy (1 - y y)
+      dyi.mul(ONE.sub(yi.mul(yi))).intoArray(dz, i);
+    }
+    tanhBackward(y, dy, dz, upper, n);
+  }
+}

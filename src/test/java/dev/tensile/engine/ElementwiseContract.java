@@ -1,0 +1,305 @@
+package dev.tensile.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link Elementwise}, run once per implementation by a subclass: every kernel
+ * against the plain loop of its formula written out here, bit for bit where the formula fixes the
+ * arithmetic order, and within a stated tolerance where it does not ({@code exp}, {@code tanh}, the
+ * sum of squares). Sizes cover empty arrays, sizes around the vector widths and long arrays with a
+ * remainder, so vector bodies and scalar tails are both exercised.
+ */
+public abstract class ElementwiseContract {
+  /** Element counts: empty, tiny, around 8 and 16 floats, and long with a remainder. */
+  static final int[] SIZES = {0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 100, 1027, 78_500};
+
+  /** The largest difference allowed for the float-lane exp and tanh, in ulps of the reference. */
+  static final float TRANSCENDENTAL_ULPS = 2;
+
+  /** Relative tolerance of the sum of squares, whose order of additions is free. */
+  static final double SUM_RELATIVE = 1e-5;
+
+  /**
+   * Returns the kernels under test.
+   *
+   * @return the implementation
+   */
+  protected abstract Elementwise kernels();
+
+  private final SplittableRandom random = new SplittableRandom(42);
+
+  private float[] values(int n, double scale) {
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = (float) ((random.nextDouble() * 2 - 1) * scale);
+    }
+    return x;
+  }
+
+  private float[] positives(int n) {
+    float[] x = values(n, 1);
+    for (int i = 0; i < n; i++) {
+      x[i] = x[i] * x[i];
+    }
+    return x;
+  }
+
+  @Test
+  void sgdMatchesItsFormula() {
+    for (int n : SIZES) {
+      float[] w = values(n, 1);
+      float[] g = values(n, 1);
+      float[] expected = w.clone();
+      for (int i = 0; i < n; i++) {
+        expected[i] -= 0.01f * g[i];
+      }
+      kernels().sgd(w, g, 0.01f);
+      assertArrayEquals(expected, w, "n=" + n);
+    }
+  }
+
+  @Test
+  void sgdMomentumMatchesItsFormulaWithAndWithoutNesterov() {
+    for (boolean nesterov : new boolean[] {false, true}) {
+      for (int n : SIZES) {
+        float[] w = values(n, 1);
+        float[] g = values(n, 1);
+        float[] v = values(n, 0.1);
+        float[] ew = w.clone();
+        float[] ev = v.clone();
+        for (int i = 0; i < n; i++) {
+          ev[i] = 0.9f * ev[i] - 0.05f * g[i];
+          ew[i] += nesterov ? 0.9f * ev[i] - 0.05f * g[i] : ev[i];
+        }
+        kernels().sgdMomentum(w, g, v, 0.05f, 0.9f, nesterov);
+        assertArrayEquals(ev, v, "velocity, n=" + n + ", nesterov " + nesterov);
+        assertArrayEquals(ew, w, "weights, n=" + n + ", nesterov " + nesterov);
+      }
+    }
+  }
+
+  @Test
+  void adamMatchesItsFormulaWithAndWithoutAmsgrad() {
+    AdamRule rule = new AdamRule(0.9f, 0.999f, 1e-7f);
+    for (boolean amsgrad : new boolean[] {false, true}) {
+      for (int n : SIZES) {
+        float[] w = values(n, 1);
+        float[] g = values(n, 1);
+        float[] m = values(n, 0.1);
+        float[] v = positives(n);
+        float[] vMax = amsgrad ? positives(n) : null;
+        float[] ew = w.clone();
+        float[] em = m.clone();
+        float[] ev = v.clone();
+        float[] eMax = amsgrad ? vMax.clone() : null;
+        float alpha = 3e-3f;
+        for (int i = 0; i < n; i++) {
+          em[i] += (g[i] - em[i]) * (1f - 0.9f);
+          ev[i] += (g[i] * g[i] - ev[i]) * (1f - 0.999f);
+          float second = ev[i];
+          if (amsgrad) {
+            eMax[i] = Math.max(eMax[i], ev[i]);
+            second = eMax[i];
+          }
+          ew[i] -= alpha * em[i] / ((float) Math.sqrt(second) + 1e-7f);
+        }
+        kernels().adam(rule, alpha, w, g, m, v, vMax);
+        String where = "n=" + n + ", amsgrad " + amsgrad;
+        assertArrayEquals(em, m, "m, " + where);
+        assertArrayEquals(ev, v, "v, " + where);
+        if (amsgrad) {
+          assertArrayEquals(eMax, vMax, "vMax, " + where);
+        }
+        assertArrayEquals(ew, w, "w, " + where);
+      }
+    }
+  }
+
+  @Test
+  void rmspropMatchesItsFormulaInEveryVariant() {
+    for (float mu : new float[] {0f, 0.5f}) {
+      for (boolean centered : new boolean[] {false, true}) {
+        RmspropRule rule = new RmspropRule(0.9f, mu, 1e-7f);
+        for (int n : SIZES) {
+          float[] w = values(n, 1);
+          float[] g = values(n, 1);
+          float[] v = positives(n);
+          float[] s = mu > 0 ? values(n, 0.1) : null;
+          // a small mean gradient keeps v - a^2 positive
+          float[] a = centered ? values(n, 0.01) : null;
+          float[] ew = w.clone();
+          float[] ev = v.clone();
+          float[] es = s == null ? null : s.clone();
+          float[] ea = a == null ? null : a.clone();
+          for (int i = 0; i < n; i++) {
+            ev[i] = 0.9f * ev[i] + (1f - 0.9f) * g[i] * g[i];
+            float d = ev[i];
+            if (centered) {
+              ea[i] = 0.9f * ea[i] + (1f - 0.9f) * g[i];
+              d -= ea[i] * ea[i];
+            }
+            float step = 0.01f * g[i] / (float) Math.sqrt(d + 1e-7f);
+            if (es != null) {
+              es[i] = mu * es[i] + step;
+              step = es[i];
+            }
+            ew[i] -= step;
+          }
+          kernels().rmsprop(rule, 0.01f, w, g, v, s, a);
+          String where = "n=" + n + ", momentum " + mu + ", centered " + centered;
+          assertArrayEquals(ev, v, "v, " + where);
+          if (s != null) {
+            assertArrayEquals(es, s, "s, " + where);
+          }
+          if (a != null) {
+            assertArrayEquals(ea, a, "a, " + where);
+          }
+          assertArrayEquals(ew, w, "w, " + where);
+        }
+      }
+    }
+  }
+
+  @Test
+  void adagradMatchesItsFormula() {
+    for (int n : SIZES) {
+      float[] w = values(n, 1);
+      float[] g = values(n, 1);
+      float[] acc = positives(n);
+      float[] ew = w.clone();
+      float[] ea = acc.clone();
+      for (int i = 0; i < n; i++) {
+        ea[i] += g[i] * g[i];
+        ew[i] -= 0.02f * g[i] / (float) Math.sqrt(ea[i] + 1e-7f);
+      }
+      kernels().adagrad(w, g, acc, 0.02f, 1e-7f);
+      assertArrayEquals(ea, acc, "accumulator, n=" + n);
+      assertArrayEquals(ew, w, "w, n=" + n);
+    }
+  }
+
+  @Test
+  void sumOfSquaresIsWithinItsToleranceAndReadsOnlyN() {
+    for (int n : SIZES) {
+      float[] x = values(n + 3, 2);
+      x[n] = Float.NaN;
+      double expected = 0;
+      for (int i = 0; i < n; i++) {
+        expected += (double) x[i] * x[i];
+      }
+      double got = kernels().sumOfSquares(x, n);
+      assertEquals(expected, got, expected * SUM_RELATIVE, "n=" + n);
+      assertEquals(got, kernels().sumOfSquares(x, n), 0.0, "deterministic, n=" + n);
+    }
+  }
+
+  @Test
+  void scaleScaleIntoAndClipMatchTheirFormulas() {
+    for (int n : SIZES) {
+      float[] x = values(n + 2, 3);
+      float[] scaled = x.clone();
+      float[] into = new float[n + 2];
+      float[] clipped = x.clone();
+      float[] es = x.clone();
+      float[] ei = new float[n + 2];
+      float[] ec = x.clone();
+      for (int i = 0; i < n; i++) {
+        es[i] *= 0.37f;
+        ei[i] = x[i] * 0.37f;
+        ec[i] = Math.min(Math.max(ec[i], -1.5f), 1.5f);
+      }
+      kernels().scale(scaled, n, 0.37f);
+      kernels().scaleInto(x, 0.37f, into, n);
+      kernels().clip(clipped, n, 1.5f);
+      assertArrayEquals(es, scaled, "scale, n=" + n);
+      assertArrayEquals(ei, into, "scaleInto, n=" + n);
+      assertArrayEquals(ec, clipped, "clip, n=" + n);
+    }
+  }
+
+  @Test
+  void biasAdditionAndColumnSumsMatchTheirLoops() {
+    int[][] shapes = {{1, 1}, {3, 7}, {32, 10}, {32, 100}, {5, 16}, {4, 33}, {17, 784}, {0, 5}};
+    for (int[] s : shapes) {
+      int rows = s[0];
+      int width = s[1];
+      float[] x = values(rows * width + 4, 1);
+      float[] b = values(width, 1);
+      float[] expected = x.clone();
+      float[] sums = new float[width];
+      java.util.Arrays.fill(sums, Float.NaN);
+      float[] expectedSums = new float[width];
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0; j < width; j++) {
+          expectedSums[j] += x[r * width + j];
+          expected[r * width + j] += b[j];
+        }
+      }
+      kernels().columnSums(x, sums, rows, width);
+      kernels().addToRows(x, b, rows, width);
+      assertArrayEquals(expectedSums, sums, "column sums " + rows + "x" + width);
+      assertArrayEquals(expected, x, "bias " + rows + "x" + width);
+    }
+  }
+
+  @Test
+  void reluAndItsDerivativeMatchTheirFormulasIncludingZerosAndNan() {
+    for (int n : SIZES) {
+      float[] z = values(n, 1);
+      if (n > 2) {
+        z[0] = -0f;
+        z[1] = 0f;
+        z[2] = Float.NaN;
+      }
+      float[] dy = values(n, 1);
+      float[] ey = new float[n];
+      float[] edz = new float[n];
+      for (int i = 0; i < n; i++) {
+        ey[i] = Math.max(z[i], 0f);
+        edz[i] = ey[i] > 0f ? dy[i] : 0f;
+      }
+      float[] y = new float[n];
+      float[] dz = new float[n];
+      kernels().relu(z, y, n);
+      kernels().reluBackward(y, dy, dz, n);
+      assertArrayEquals(ey, y, "relu, n=" + n);
+      assertArrayEquals(edz, dz, "relu derivative, n=" + n);
+      kernels().relu(z, z, n);
+      assertArrayEquals(ey, z, "relu in place, n=" + n);
+    }
+  }
+
+  @Test
+  void sigmoidAndTanhAreWithinTwoUlpsAndTheirDerivativesExact() {
+    for (int n : SIZES) {
+      float[] z = values(n, 12);
+      float[] dy = values(n, 1);
+      float[] sig = new float[n];
+      float[] tanh = new float[n];
+      kernels().sigmoid(z, sig, n);
+      kernels().tanh(z, tanh, n);
+      for (int i = 0; i < n; i++) {
+        float es = (float) (1.0 / (1.0 + Math.exp(-z[i])));
+        float et = (float) Math.tanh(z[i]);
+        assertEquals(es, sig[i], TRANSCENDENTAL_ULPS * Math.ulp(es), "sigmoid(" + z[i] + ")");
+        assertEquals(et, tanh[i], TRANSCENDENTAL_ULPS * Math.ulp(et), "tanh(" + z[i] + ")");
+      }
+      float[] eds = new float[n];
+      float[] edt = new float[n];
+      for (int i = 0; i < n; i++) {
+        eds[i] = dy[i] * sig[i] * (1f - sig[i]);
+        edt[i] = dy[i] * (1f - tanh[i] * tanh[i]);
+      }
+      float[] ds = new float[n];
+      float[] dt = new float[n];
+      kernels().sigmoidBackward(sig, dy, ds, n);
+      kernels().tanhBackward(tanh, dy, dt, n);
+      assertArrayEquals(eds, ds, "sigmoid derivative, n=" + n);
+      assertArrayEquals(edt, dt, "tanh derivative, n=" + n);
+    }
+  }
+}
