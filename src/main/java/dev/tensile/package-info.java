@@ -8,9 +8,12 @@
  * dev.tensile.engine.MatrixEngine}, so the arithmetic engine (EJML, or the Java Vector API where
  * the JVM has it) can change without touching the layers.
  *
- * <p>Packages: {@code tensor} (the float32 n-dimensional array), {@code engine} (matrix products),
- * {@code activations}, {@code initializers}, {@code layers}, {@code losses}, {@code metrics}, {@code
- * optimizers}, {@code models} (Sequential, History, summary), {@code callbacks}, {@code datasets}
- * (IDX files, Fashion-MNIST), {@code saving} and {@code utils} (progress bar, random numbers).
+ * <p>Packages, each using only those of its level or below (docs/architecture.md draws them): 1
+ * {@code tensor} (the float32 n-dimensional array), {@code engine} (matrix products), {@code
+ * utils} (progress bar, summary table, random numbers) and {@code internal} (not API); 2 {@code
+ * activations}, {@code initializers}, {@code losses}, {@code metrics}; 3 {@code layers}, {@code
+ * optimizers}; 4 {@code saving}; 5 {@code callbacks} (including {@code History}); 6 {@code
+ * models} ({@code Sequential}, its options and training loop); and {@code datasets} (IDX files,
+ * Fashion-MNIST), which uses level 1 only.
  */
 package dev.tensile;

@@ -47,9 +47,10 @@ public final class CSVLogger implements Callback {
    * Makes a logger that overwrites the file, separating fields with commas.
    *
    * @param filename the CSV file's name, e.g. {@code "run/log.csv"}
+   * @throws IllegalArgumentException if the name is null
    */
   public CSVLogger(String filename) {
-    this(Path.of(filename));
+    this(filename == null ? null : Path.of(filename));
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.tensile.callbacks;
 
-import dev.tensile.models.Sequential;
 
 /**
  * Hooks that {@code fit}, {@code evaluate} and {@code predict} call, Keras's {@code
@@ -11,18 +10,19 @@ import dev.tensile.models.Sequential;
  * averages), then validation ({@code onTestBegin}, {@code onTestBatchBegin/End}, {@code
  * onTestEnd}) if any, then {@code onEpochEnd} with the epoch's logs including {@code val_} keys;
  * finally {@code onTrainEnd}. Epochs and batches are counted from 0. A callback stops training
- * with {@code model.setStopTraining(true)}; {@code fit} checks it after each batch and epoch.
+ * with {@code model.setStopTraining(true)} on the {@link TrainingModel} it received; {@code fit}
+ * checks it after each batch and epoch.
  *
  * <p>Logs passed in are updated in place by the model; copy what you keep.
  */
 public interface Callback {
 
   /**
-   * Receives the model before training starts.
+   * Receives the model before training starts, Keras's {@code set_model}.
    *
-   * @param model the model being trained
+   * @param model the model being trained, seen through the narrow {@link TrainingModel} view
    */
-  default void setModel(Sequential model) {}
+  default void setModel(TrainingModel model) {}
 
   /**
    * Called once when {@code fit} starts.

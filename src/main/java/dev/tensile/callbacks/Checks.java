@@ -20,6 +20,22 @@ final class Checks {
   }
 
   /**
+   * Checks that an argument is given.
+   *
+   * @param what the argument's name
+   * @param value the value
+   * @param <T> its type
+   * @return the value
+   * @throws IllegalArgumentException if null
+   */
+  static <T> T notNull(String what, T value) {
+    if (value == null) {
+      throw new IllegalArgumentException(what + " must not be null");
+    }
+    return value;
+  }
+
+  /**
    * Checks a real number.
    *
    * @param what the setting's name

@@ -1,11 +1,8 @@
 package dev.tensile.callbacks;
 
+import dev.tensile.internal.AtomicFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -134,25 +131,16 @@ public final class History implements Callback {
 
   /**
    * Writes {@link #toCsv()} to a file atomically: to a temporary file beside it, then moved over
-   * it, so a reader never sees a half-written file.
+   * it, so a reader never sees a half-written file. The file gets the permissions an ordinary
+   * write would give it (those of the file it replaces, else the process's defaults).
    *
    * @param file the destination; its directory must exist
-   * @throws IOException if writing or moving fails; the destination is then unchanged
+   * @throws IOException if writing or moving fails (the message names the file); the destination
+   *     is then unchanged
    */
   public void writeCsv(Path file) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path temp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
-    try {
-      Files.writeString(temp, toCsv(), StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    Checks.notNull("writeCsv's file", file);
+    AtomicFile.writeString(file, toCsv());
   }
 
   @Override

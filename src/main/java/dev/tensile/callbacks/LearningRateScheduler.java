@@ -1,7 +1,5 @@
 package dev.tensile.callbacks;
 
-import dev.tensile.models.Sequential;
-import dev.tensile.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,7 +34,7 @@ public final class LearningRateScheduler implements Callback {
 
   private final Schedule schedule;
   private int verbose;
-  private Optimizer optimizer;
+  private TrainingModel model;
   private final List<Double> rates = new ArrayList<>();
 
   /**
@@ -74,8 +72,8 @@ public final class LearningRateScheduler implements Callback {
   }
 
   @Override
-  public void setModel(Sequential model) {
-    optimizer = model.optimizer();
+  public void setModel(TrainingModel model) {
+    this.model = model;
   }
 
   @Override
@@ -93,13 +91,13 @@ public final class LearningRateScheduler implements Callback {
    */
   @Override
   public void onEpochBegin(int epoch, Logs logs) {
-    double lr = schedule.apply(epoch, optimizer().learningRate());
+    double lr = schedule.apply(epoch, model().learningRate());
     if (!(Double.isFinite(lr) && lr > 0)) {
       throw new IllegalArgumentException(
           "the schedule returned learning rate " + lr + " for epoch " + epoch
               + "; expected a finite positive number");
     }
-    optimizer().setLearningRate(lr);
+    model().setLearningRate(lr);
     if (verbose > 0) {
       Console.say(
           "\nEpoch " + (epoch + 1) + ": LearningRateScheduler setting learning rate to "
@@ -109,15 +107,15 @@ public final class LearningRateScheduler implements Callback {
 
   @Override
   public void onEpochEnd(int epoch, Logs logs) {
-    rates.add((double) optimizer().learningRate());
+    rates.add((double) model().learningRate());
   }
 
-  private Optimizer optimizer() {
-    if (optimizer == null) {
+  private TrainingModel model() {
+    if (model == null) {
       throw new IllegalStateException(
           "LearningRateScheduler has no compiled model; fit passes it through setModel");
     }
-    return optimizer;
+    return model;
   }
 
   @Override

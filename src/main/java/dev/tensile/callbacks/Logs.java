@@ -21,8 +21,10 @@ public final class Logs {
    * Makes logs with the given keys, all values 0.
    *
    * @param keys the names; stored sorted
+   * @throws IllegalArgumentException if the list is null
    */
   public Logs(List<String> keys) {
+    Checks.notNull("keys", keys);
     List<String> sorted = new ArrayList<>(keys);
     Collections.sort(sorted);
     this.names = List.copyOf(sorted);
@@ -33,9 +35,11 @@ public final class Logs {
    * Makes logs holding a copy of a map's entries.
    *
    * @param entries the names and values
+   * @throws IllegalArgumentException if the map is null
    * @return new logs, keys sorted
    */
   public static Logs of(Map<String, Double> entries) {
+    Checks.notNull("entries", entries);
     Logs logs = new Logs(new ArrayList<>(entries.keySet()));
     for (Map.Entry<String, Double> e : entries.entrySet()) {
       logs.set(e.getKey(), e.getValue());

@@ -1,6 +1,5 @@
 package dev.tensile.callbacks;
 
-import dev.tensile.models.Sequential;
 import dev.tensile.utils.Formats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +15,8 @@ import java.util.Map;
  * <p>The file path is a template filled each epoch with {@code epoch} (from 1) and every log key,
  * in Python's format syntax: {@code "ckpt-{epoch:02d}-{val_loss:.2f}.tensile"} gives {@code
  * ckpt-03-0.41.tensile}. Missing directories are created. The model is written with {@link
- * Sequential#save(Path)}, or {@link Sequential#saveWeights(Path)} with {@code
- * saveWeightsOnly(true)}; an existing file is replaced, and {@link Sequential#load(Path)} reads it
+ * TrainingModel#save(Path)}, or {@link TrainingModel#saveWeights(Path)} with {@code
+ * saveWeightsOnly(true)}; an existing file is replaced, and {@code Sequential.load(Path)} reads it
  * back.
  *
  * <p>With {@code saveBestOnly(true)} an epoch is saved only if the monitored value improves on the

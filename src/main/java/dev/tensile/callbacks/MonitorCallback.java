@@ -1,6 +1,5 @@
 package dev.tensile.callbacks;
 
-import dev.tensile.models.Sequential;
 import java.util.OptionalDouble;
 
 /**
@@ -28,7 +27,7 @@ public abstract class MonitorCallback<T extends MonitorCallback<T>> implements C
   private Double best;
   private Boolean maximize;
   private boolean warned;
-  private Sequential model;
+  private TrainingModel model;
 
   /**
    * Makes the base with Keras's defaults: monitor {@code val_loss}, mode {@code auto}.
@@ -129,7 +128,7 @@ public abstract class MonitorCallback<T extends MonitorCallback<T>> implements C
   }
 
   @Override
-  public void setModel(Sequential value) {
+  public void setModel(TrainingModel value) {
     model = value;
   }
 
@@ -145,7 +144,7 @@ public abstract class MonitorCallback<T extends MonitorCallback<T>> implements C
    * @return the model given to {@link #setModel}
    * @throws IllegalStateException if there is none yet
    */
-  protected final Sequential model() {
+  protected final TrainingModel model() {
     if (model == null) {
       throw new IllegalStateException(
           getClass().getSimpleName() + " has no model; fit passes it through setModel");

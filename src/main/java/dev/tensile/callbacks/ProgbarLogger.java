@@ -23,12 +23,13 @@ public final class ProgbarLogger implements Callback {
    * @param epochs the last epoch (exclusive, as {@code fit}'s {@code epochs})
    * @param steps the batches per epoch
    * @param out where to print
+   * @throws IllegalArgumentException if {@code out} is null
    */
   public ProgbarLogger(int verbose, int epochs, int steps, PrintStream out) {
     this.verbose = verbose;
     this.epochs = epochs;
     this.steps = steps;
-    this.out = out;
+    this.out = Checks.notNull("out", out);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.tensile.callbacks;
 
-import dev.tensile.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -158,8 +157,8 @@ public final class ReduceLROnPlateau extends MonitorCallback<ReduceLROnPlateau> 
   @Override
   public void onEpochEnd(int epoch, Logs logs) {
     maximizes();
-    Optimizer optimizer = model().optimizer();
-    rates.add((double) optimizer.learningRate());
+    TrainingModel model = model();
+    rates.add((double) model.learningRate());
     Double current = monitorValue(logs, "Learning rate reduction");
     if (current == null) {
       return;
@@ -173,11 +172,11 @@ public final class ReduceLROnPlateau extends MonitorCallback<ReduceLROnPlateau> 
       wait = 0;
     } else if (cooldownCounter == 0) {
       wait++;
-      double oldLr = optimizer.learningRate();
+      double oldLr = model.learningRate();
       // Compared in float32, as Keras does, so a rate already clamped to minLr stays put.
       if (wait >= patience && oldLr > (float) minLr) {
         double newLr = Math.max(oldLr * factor, minLr);
-        optimizer.setLearningRate(newLr);
+        model.setLearningRate(newLr);
         if (verbose() > 0) {
           Console.say(
               "\nEpoch " + (epoch + 1) + ": ReduceLROnPlateau reducing learning rate to "

@@ -1,6 +1,5 @@
 package dev.tensile.callbacks;
 
-import dev.tensile.models.Sequential;
 
 /**
  * Stops training when a batch's logged {@code loss} is NaN or infinite, Keras's {@code
@@ -14,7 +13,7 @@ import dev.tensile.models.Sequential;
  */
 public final class TerminateOnNaN implements Callback {
   private boolean raiseError;
-  private Sequential model;
+  private TrainingModel model;
 
   /** Makes the callback; it stops training gracefully by default. */
   public TerminateOnNaN() {}
@@ -32,7 +31,7 @@ public final class TerminateOnNaN implements Callback {
   }
 
   @Override
-  public void setModel(Sequential value) {
+  public void setModel(TrainingModel value) {
     model = value;
   }
 

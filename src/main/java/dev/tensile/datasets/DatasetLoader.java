@@ -182,8 +182,9 @@ public final class DatasetLoader {
   private Dataset download(Path cache, List<String> attempts) {
     Downloader downloader = places.downloader();
     String place = "download from " + downloader.base() + " into " + cache;
+    List<Path> created = new ArrayList<>();
     try {
-      Files.createDirectories(cache);
+      createDirectories(cache, created);
       for (DataFile file : spec.files()) {
         Path target = cache.resolve(file.name());
         if (!isIntact(file, target)) {
@@ -192,9 +193,33 @@ public final class DatasetLoader {
       }
     } catch (IOException e) {
       attempts.add(place + ": " + e.getMessage());
+      deleteIfEmpty(created);
       return null;
     }
     return fromDirectory(cache, place, attempts);
+  }
+
+  /** Creates {@code dir} and its missing parents, recording each one made, outermost first. */
+  private static void createDirectories(Path dir, List<Path> created) throws IOException {
+    List<Path> missing = new ArrayList<>();
+    for (Path d = dir.toAbsolutePath(); d != null && !Files.exists(d); d = d.getParent()) {
+      missing.add(0, d);
+    }
+    for (Path d : missing) {
+      Files.createDirectory(d);
+      created.add(d);
+    }
+  }
+
+  /** Deletes directories a failed download made, innermost first, as long as they are empty. */
+  private static void deleteIfEmpty(List<Path> created) {
+    for (int i = created.size() - 1; i >= 0; i--) {
+      try {
+        Files.delete(created.get(i));
+      } catch (IOException e) {
+        return; // not empty (a file some earlier download verified) or not ours to delete
+      }
+    }
   }
 
   private static boolean isIntact(DataFile file, Path path) {

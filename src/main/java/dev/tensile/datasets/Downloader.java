@@ -1,5 +1,6 @@
 package dev.tensile.datasets;
 
+import dev.tensile.internal.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,20 +64,20 @@ final class Downloader {
    */
   void fetch(DataFile file, Path target, DownloadListener listener) throws IOException {
     URI url = base.resolve(file.name());
-    Path temp = AtomicFiles.createTemp(target);
-    temp.toFile().deleteOnExit(); // also when the program is stopped mid-download
     Transfer transfer = new Transfer(listener);
-    try {
+    // Closing the pending file deletes it unless it was committed, before the catch below runs.
+    try (AtomicFile pending = AtomicFile.begin(target)) {
+      Path temp = pending.tempFile();
+      temp.toFile().deleteOnExit(); // also when the program is stopped mid-download
       long total = transfer.copy(url, temp);
       if (total >= 0 && transfer.received != total) {
         throw new IOException(
             "the connection closed after " + transfer.received + " of " + total + " bytes");
       }
       file.readVerified(temp, url.toString());
-      AtomicFiles.moveIntoPlace(temp, target);
+      pending.commit();
       transfer.end(true);
     } catch (IOException | RuntimeException e) {
-      AtomicFiles.deleteQuietly(temp, e);
       transfer.end(false);
       throw new IOException("downloading " + url + " failed, nothing was kept: " + reason(e), e);
     }

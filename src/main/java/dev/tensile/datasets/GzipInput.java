@@ -9,7 +9,7 @@ import java.util.zip.Inflater;
 
 /**
  * Decompresses a gzip file (RFC 1952) strictly, unlike {@code java.util.zip.GZIPInputStream}: every
- * member's header, CRC-32 and length are checked, concatenated members are joined, and any byte
+ * member's header (with its CRC-16 when the header has one), CRC-32 and length are checked, concatenated members are joined, and any byte
  * after the last member is an error rather than silently ignored. Every error is an {@link
  * IdxFormatException} whose offset counts bytes of the stored (compressed) file.
  *
@@ -27,6 +27,7 @@ final class GzipInput extends InputStream {
   private final byte[] buf = new byte[1 << 16];
   private final Inflater inflater = new Inflater(true);
   private final CRC32 crc = new CRC32();
+  private final CRC32 headerCrc = new CRC32();
   private int pos;
   private int limit;
   private long bufStart;
@@ -94,8 +95,9 @@ final class GzipInput extends InputStream {
 
   private void readHeader(boolean first) throws IOException {
     long start = offset();
-    int id1 = requireByte("header");
-    int id2 = requireByte("header");
+    headerCrc.reset();
+    int id1 = headerByte();
+    int id2 = headerByte();
     if (id1 != 0x1F || id2 != 0x8B) {
       throw error(
           start,
@@ -107,17 +109,17 @@ final class GzipInput extends InputStream {
               id1,
               id2));
     }
-    int method = requireByte("header");
+    int method = headerByte();
     if (method != 8) {
       throw error(start + 2, "unknown gzip compression method " + method + ", expected 8");
     }
-    int flags = requireByte("header");
+    int flags = headerByte();
     if ((flags & RESERVED_FLAGS) != 0) {
       throw error(start + 3, String.format("reserved gzip flag bits set in 0x%02X", flags));
     }
     skip(6); // modification time, extra flags, operating system
     if ((flags & FEXTRA) != 0) {
-      skip(requireByte("header") | requireByte("header") << 8);
+      skip(headerByte() | headerByte() << 8);
     }
     if ((flags & FNAME) != 0) {
       skipZeroTerminated();
@@ -126,12 +128,30 @@ final class GzipInput extends InputStream {
       skipZeroTerminated();
     }
     if ((flags & FHCRC) != 0) {
-      skip(2);
+      long at = offset();
+      int expected = (int) (headerCrc.getValue() & 0xFFFF);
+      int stored = requireByte("header") | requireByte("header") << 8;
+      if (stored != expected) {
+        throw error(
+            at,
+            String.format(
+                "gzip header CRC-16 mismatch: the header says %04X, its bytes give %04X (corrupt"
+                    + " header)",
+                stored,
+                expected));
+      }
     }
     inflater.reset();
     crc.reset();
     memberBytes = 0;
     inflater.setInput(buf, pos, limit - pos);
+  }
+
+  /** Reads one byte of a member's header, adding it to the header's CRC. */
+  private int headerByte() throws IOException {
+    int b = requireByte("header");
+    headerCrc.update(b);
+    return b;
   }
 
   private void endMember() throws IOException {
@@ -170,12 +190,12 @@ final class GzipInput extends InputStream {
 
   private void skip(int n) throws IOException {
     for (int i = 0; i < n; i++) {
-      requireByte("header");
+      headerByte();
     }
   }
 
   private void skipZeroTerminated() throws IOException {
-    while (requireByte("header") != 0) {
+    while (headerByte() != 0) {
       // skip a file name or comment
     }
   }

@@ -3,6 +3,7 @@ package dev.tensile.datasets;
 import dev.tensile.tensor.Tensor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import dev.tensile.internal.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -85,7 +86,7 @@ public final class Idx {
    * @throws IOException if the file cannot be written
    */
   public static void write(Path file, IdxFile content, boolean gzip) throws IOException {
-    AtomicFiles.write(file, out -> encode(content, gzip, out));
+    AtomicFile.write(file, out -> encode(content, gzip, out));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tensile.datasets;
 
+import dev.tensile.internal.AtomicFile;
 import dev.tensile.tensor.Tensor;
 import java.awt.Color;
 import java.awt.Font;
@@ -46,7 +47,7 @@ public final class ImageGrid {
       Path png, Tensor images, int count, int columns, String[] captions, int scale)
       throws IOException {
     BufferedImage grid = render(images, count, columns, captions, scale);
-    AtomicFiles.write(
+    AtomicFile.write(
         png,
         out -> {
           if (!ImageIO.write(grid, "png", out)) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Splits samples into a training and a test set at random, as scikit-learn's {@code
@@ -42,8 +43,7 @@ public final class TrainTestSplit {
    *     1), or either set would be empty
    */
   public static Split split(Tensor x, Tensor y, double testSize, long seed) {
-    int n = samples(x, y);
-    return gather(x, y, shuffled(n, testCount(testSize, n), seed));
+    return split(x, y, n -> testCount(testSize, n), false, seed);
   }
 
   /**
@@ -59,8 +59,7 @@ public final class TrainTestSplit {
    *     {@code 1 .. n-1}
    */
   public static Split split(Tensor x, Tensor y, int testCount, long seed) {
-    int n = samples(x, y);
-    return gather(x, y, shuffled(n, checkCount(testCount, n), seed));
+    return split(x, y, n -> checkCount(testCount, n), false, seed);
   }
 
   /**
@@ -77,8 +76,7 @@ public final class TrainTestSplit {
    *     would have fewer rows than there are classes
    */
   public static Split splitStratified(Tensor x, Tensor y, double testSize, long seed) {
-    int n = samples(x, y);
-    return gather(x, y, stratified(y, testCount(testSize, n), seed));
+    return split(x, y, n -> testCount(testSize, n), true, seed);
   }
 
   /**
@@ -92,8 +90,23 @@ public final class TrainTestSplit {
    * @throws IllegalArgumentException as {@link #splitStratified(Tensor, Tensor, double, long)}
    */
   public static Split splitStratified(Tensor x, Tensor y, int testCount, long seed) {
+    return split(x, y, n -> checkCount(testCount, n), true, seed);
+  }
+
+  /**
+   * The one way every variant splits: check the inputs, size the test set, choose its rows, copy.
+   *
+   * @param testCountOf gives the test count for the number of samples, checking it
+   * @param stratify true to keep each class's share
+   */
+  private static Split split(
+      Tensor x, Tensor y, IntUnaryOperator testCountOf, boolean stratify, long seed) {
     int n = samples(x, y);
-    return gather(x, y, stratified(y, checkCount(testCount, n), seed));
+    int testCount = testCountOf.applyAsInt(n);
+    int[][] testAndTrain = stratify ? stratified(y, testCount, seed) : shuffled(n, testCount, seed);
+    return new Split(
+        x.rows(testAndTrain[1]), x.rows(testAndTrain[0]),
+        y.rows(testAndTrain[1]), y.rows(testAndTrain[0]));
   }
 
   /**
@@ -252,11 +265,5 @@ public final class TrainTestSplit {
       }
     }
     return byClass;
-  }
-
-  private static Split gather(Tensor x, Tensor y, int[][] testAndTrain) {
-    int[] test = testAndTrain[0];
-    int[] train = testAndTrain[1];
-    return new Split(x.rows(train), x.rows(test), y.rows(train), y.rows(test));
   }
 }

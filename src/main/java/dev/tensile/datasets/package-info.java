@@ -14,5 +14,7 @@
  *       seeded, plain or stratified.
  *   <li>{@link dev.tensile.datasets.ImageGrid}: a grid of images with captions, as a PNG.
  * </ul>
+ *
+ * <p>Uses {@code tensor} and {@code utils} only.
  */
 package dev.tensile.datasets;

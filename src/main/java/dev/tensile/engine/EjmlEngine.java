@@ -1,5 +1,6 @@
 package dev.tensile.engine;
 
+import dev.tensile.internal.MatrixArguments;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 
@@ -20,21 +21,21 @@ public final class EjmlEngine implements MatrixEngine {
 
   @Override
   public void mult(float[] a, float[] b, float[] c, int m, int k, int n) {
-    MatrixEngine.checkArguments(a, (long) m * k, b, (long) k * n, c, (long) m * n);
+    MatrixArguments.check(a, (long) m * k, b, (long) k * n, c, (long) m * n);
     FMatrixRMaj[] w = wrap(a, m, k, b, k, n, c, m, n);
     CommonOps_FDRM.mult(w[0], w[1], w[2]);
   }
 
   @Override
   public void multTransA(float[] a, float[] b, float[] c, int m, int k, int n) {
-    MatrixEngine.checkArguments(a, (long) k * m, b, (long) k * n, c, (long) m * n);
+    MatrixArguments.check(a, (long) k * m, b, (long) k * n, c, (long) m * n);
     FMatrixRMaj[] w = wrap(a, k, m, b, k, n, c, m, n);
     CommonOps_FDRM.multTransA(w[0], w[1], w[2]);
   }
 
   @Override
   public void multTransB(float[] a, float[] b, float[] c, int m, int k, int n) {
-    MatrixEngine.checkArguments(a, (long) m * k, b, (long) n * k, c, (long) m * n);
+    MatrixArguments.check(a, (long) m * k, b, (long) n * k, c, (long) m * n);
     FMatrixRMaj[] w = wrap(a, m, k, b, n, k, c, m, n);
     CommonOps_FDRM.multTransB(w[0], w[1], w[2]);
   }

@@ -9,5 +9,7 @@
  * clipping, activations, bias addition, column sums, the loss gradient): the portable {@link
  * dev.tensile.engine.ScalarElementwise} loops with EJML, Vector API ones with the fast engine, so
  * forcing an engine forces its kernels too.
+ *
+ * <p>Uses {@code internal} only.
  */
 package dev.tensile.engine;

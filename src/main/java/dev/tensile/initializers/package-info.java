@@ -5,5 +5,7 @@
  * <p>An initializer without an explicit seed draws one from {@link dev.tensile.utils.RandomSeed}
  * when it is made, as Keras does, so a program that sets the global seed and builds its models in
  * the same order gets the same weights every run.
+ *
+ * <p>Uses {@code utils}.
  */
 package dev.tensile.initializers;

@@ -48,7 +48,7 @@ public final class Activation extends Layer implements LogitsLayer {
   }
 
   @Override
-  public float[] forward(float[] x, int batch, boolean training) {
+  protected float[] forward(float[] x, int batch, boolean training) {
     int rows = batch * outputSize() / width;
     input = x;
     y = Buffers.ensure(y, rows * width);
@@ -62,7 +62,7 @@ public final class Activation extends Layer implements LogitsLayer {
   }
 
   @Override
-  public float[] backward(float[] gradOutput, int batch) {
+  protected float[] backward(float[] gradOutput, int batch) {
     int rows = batch * outputSize() / width;
     dx = Buffers.ensure(dx, rows * width);
     function.backward(y, gradOutput, dx, rows, width);

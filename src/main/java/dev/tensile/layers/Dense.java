@@ -99,8 +99,10 @@ public final class Dense extends Layer implements LogitsLayer {
    *
    * @param initializer the initializer
    * @return this layer
+   * @throws IllegalArgumentException if the argument is null
    */
   public Dense kernelInitializer(Initializer initializer) {
+    requireArgument(initializer, "kernelInitializer");
     requireUnbuilt();
     this.kernelInitializer = initializer;
     return this;
@@ -111,8 +113,10 @@ public final class Dense extends Layer implements LogitsLayer {
    *
    * @param name e.g. {@code he_normal}
    * @return this layer
+   * @throws IllegalArgumentException if the argument is null
    */
   public Dense kernelInitializer(String name) {
+    requireArgument(name, "kernelInitializer");
     return kernelInitializer(Initializers.get(name));
   }
 
@@ -121,8 +125,10 @@ public final class Dense extends Layer implements LogitsLayer {
    *
    * @param initializer the initializer
    * @return this layer
+   * @throws IllegalArgumentException if the argument is null
    */
   public Dense biasInitializer(Initializer initializer) {
+    requireArgument(initializer, "biasInitializer");
     requireUnbuilt();
     this.biasInitializer = initializer;
     return this;
@@ -133,8 +139,10 @@ public final class Dense extends Layer implements LogitsLayer {
    *
    * @param name e.g. {@code zeros}
    * @return this layer
+   * @throws IllegalArgumentException if the argument is null
    */
   public Dense biasInitializer(String name) {
+    requireArgument(name, "biasInitializer");
     return biasInitializer(Initializers.get(name));
   }
 
@@ -213,7 +221,7 @@ public final class Dense extends Layer implements LogitsLayer {
   }
 
   @Override
-  public float[] forward(float[] x, int batch, boolean training) {
+  protected float[] forward(float[] x, int batch, boolean training) {
     int rows = batch * rowsPerSample;
     int n = rows * units;
     z = Buffers.ensure(z, n);
@@ -238,7 +246,7 @@ public final class Dense extends Layer implements LogitsLayer {
   }
 
   @Override
-  public float[] backward(float[] gradOutput, int batch) {
+  protected float[] backward(float[] gradOutput, int batch) {
     int rows = batch * rowsPerSample;
     dz = Buffers.ensure(dz, rows * units);
     // dZ = f'(Z) * dY
@@ -267,6 +275,12 @@ public final class Dense extends Layer implements LogitsLayer {
   private void requireUnbuilt() {
     if (isBuilt()) {
       throw new IllegalStateException("layer '" + name() + "' is already built; set options first");
+    }
+  }
+
+  private static void requireArgument(Object value, String what) {
+    if (value == null) {
+      throw new IllegalArgumentException(what + " must not be null");
     }
   }
 }

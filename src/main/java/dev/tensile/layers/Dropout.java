@@ -7,7 +7,9 @@ import dev.tensile.utils.Rng;
 /**
  * Inverted dropout: during {@code fit}, each element is kept with probability {@code 1 - rate}
  * and scaled by {@code 1 / (1 - rate)}, or set to 0; in evaluate and predict it is the identity,
- * so the expected output is the same in both. {@code rate = 1} gives zeros. No weights.
+ * so the expected output is the same in both. The rate must be below 1: a rate of 1 drops every
+ * value, so nothing before the layer could learn (Keras 3 accepts it and outputs zeros; Tensile
+ * refuses it as the mistake it is). No weights.
  *
  * <p>Masks come from the layer's own generator, seeded by the constructor's seed or drawn from the
  * global seed sequence when the layer is made, so training is reproducible under one seed.
@@ -23,8 +25,8 @@ public final class Dropout extends Layer {
   /**
    * Makes a dropout layer with a seed drawn from the global sequence.
    *
-   * @param rate the fraction of elements to drop, in [0, 1]
-   * @throws IllegalArgumentException if rate is outside [0, 1]
+   * @param rate the fraction of elements to drop, in [0, 1)
+   * @throws IllegalArgumentException if rate is outside [0, 1)
    */
   public Dropout(double rate) {
     this(rate, RandomSeed.next());
@@ -33,13 +35,16 @@ public final class Dropout extends Layer {
   /**
    * Makes a dropout layer with its own seed.
    *
-   * @param rate the fraction of elements to drop, in [0, 1]
+   * @param rate the fraction of elements to drop, in [0, 1)
    * @param seed the seed of the mask generator
-   * @throws IllegalArgumentException if rate is outside [0, 1]
+   * @throws IllegalArgumentException if rate is outside [0, 1)
    */
   public Dropout(double rate, long seed) {
-    if (!(rate >= 0 && rate <= 1)) {
-      throw new IllegalArgumentException("Dropout rate must be in [0, 1], got " + rate);
+    if (!(rate >= 0 && rate < 1)) {
+      throw new IllegalArgumentException(
+          "Dropout rate must be in [0, 1), got " + rate
+              + (rate == 1 ? ": a rate of 1 drops every value, so nothing before it would learn"
+                  : ""));
     }
     this.rate = (float) rate;
     this.seed = seed;
@@ -89,7 +94,7 @@ public final class Dropout extends Layer {
   }
 
   @Override
-  public float[] forward(float[] x, int batch, boolean training) {
+  protected float[] forward(float[] x, int batch, boolean training) {
     if (!training || rate == 0f) {
       mask = null;
       return x;
@@ -107,7 +112,7 @@ public final class Dropout extends Layer {
   }
 
   @Override
-  public float[] backward(float[] gradOutput, int batch) {
+  protected float[] backward(float[] gradOutput, int batch) {
     if (mask == null) {
       return gradOutput;
     }

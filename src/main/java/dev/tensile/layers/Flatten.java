@@ -20,12 +20,12 @@ public final class Flatten extends Layer {
   }
 
   @Override
-  public float[] forward(float[] input, int batch, boolean training) {
+  protected float[] forward(float[] input, int batch, boolean training) {
     return input;
   }
 
   @Override
-  public float[] backward(float[] gradOutput, int batch) {
+  protected float[] backward(float[] gradOutput, int batch) {
     return gradOutput;
   }
 }

@@ -1,9 +1,11 @@
 package dev.tensile.layers;
 
+import dev.tensile.internal.LayerAccess;
 import dev.tensile.tensor.Shapes;
 import dev.tensile.tensor.Variable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A layer of a {@link dev.tensile.models.Sequential} model.
@@ -22,12 +24,23 @@ import java.util.List;
  *
  * <p>Batches are row-major {@code float[]} blocks of {@code batch} samples; a buffer may be longer
  * than the batch needs. Shapes exclude the batch axis.
+ *
+ * <p>To write a layer, extend this class and implement {@link #computeBuild}, {@link #forward}
+ * and {@link #backward} (and {@link #weights()} if it has any); {@code docs/extending.md} shows
+ * one. The batch methods are protected: the model calls them, users call {@code fit} and {@code
+ * predict}. A layer belongs to the first model it is added to; a layer is not thread-safe.
  */
 public abstract class Layer {
+  static {
+    LayerAccess.install(new Ops());
+  }
+
   private String name;
   private int[] inputShape;
   private int[] outputShape;
   private boolean computeInputGradient = true;
+  /** Gives the owning model's current name; null while the layer belongs to no model. */
+  private Supplier<String> owner;
 
   /** Makes an unnamed layer; it takes Keras's automatic name when first asked for it. */
   protected Layer() {}
@@ -172,11 +185,20 @@ public abstract class Layer {
   /**
    * Says whether {@link #backward} must compute {@code dL/dX}. The model turns this off for every
    * layer that has no layer with weights before it, since nobody reads that gradient.
-   *
-   * @param needed false to skip the input gradient
    */
-  public final void computeInputGradient(boolean needed) {
+  final void computeInputGradient(boolean needed) {
     computeInputGradient = needed;
+  }
+
+  /** Makes this layer part of the named model; a layer belongs to one model only. */
+  final void claim(Supplier<String> model) {
+    if (owner != null) {
+      throw new IllegalArgumentException(
+          "layer '" + name() + "' already belongs to model '" + owner.get() + "'; a layer "
+              + "instance can be part of one model only: make a new layer (with the same "
+              + "arguments) for model '" + model.get() + "'");
+    }
+    owner = model;
   }
 
   /**
@@ -196,7 +218,7 @@ public abstract class Layer {
    * @param training true inside {@code fit} (dropout is active), false in evaluate and predict
    * @return the outputs, in a buffer owned by the layer and overwritten by the next call
    */
-  public abstract float[] forward(float[] input, int batch, boolean training);
+  protected abstract float[] forward(float[] input, int batch, boolean training);
 
   /**
    * Computes the gradients for the batch of the last {@link #forward} call.
@@ -205,12 +227,40 @@ public abstract class Layer {
    * @param batch the number of samples
    * @return {@code dL/dX}, in a buffer owned by the layer (null if the input gradient is off)
    */
-  public abstract float[] backward(float[] gradOutput, int batch);
+  protected abstract float[] backward(float[] gradOutput, int batch);
 
   @Override
   public String toString() {
     return name() + " (" + typeName() + ")"
         + (outputShape == null ? "" : " " + Shapes.formatBatch(outputShape))
         + (inputShape == null ? "" : " from " + Arrays.toString(inputShape));
+  }
+
+  /** The model's view of a layer's protected batch methods. */
+  private static final class Ops implements LayerAccess.Ops<Layer> {
+    @Override
+    public float[] forward(Layer layer, float[] input, int batch, boolean training) {
+      return layer.forward(input, batch, training);
+    }
+
+    @Override
+    public float[] backward(Layer layer, float[] gradOutput, int batch) {
+      return layer.backward(gradOutput, batch);
+    }
+
+    @Override
+    public void computeInputGradient(Layer layer, boolean needed) {
+      layer.computeInputGradient(needed);
+    }
+
+    @Override
+    public void claim(Layer layer, Supplier<String> owner) {
+      layer.claim(owner);
+    }
+
+    @Override
+    public void release(Layer layer) {
+      layer.owner = null;
+    }
   }
 }

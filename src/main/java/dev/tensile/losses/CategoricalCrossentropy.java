@@ -1,8 +1,5 @@
 package dev.tensile.losses;
 
-import dev.tensile.activations.ActivationFunction;
-import dev.tensile.activations.Activations;
-
 /**
  * {@code l = -sum_c y_c log p_c} for a one-hot (or soft) target row {@code y}.
  *
@@ -10,7 +7,7 @@ import dev.tensile.activations.Activations;
  * 1e-7]} first. From logits {@code z}: {@code l = sum_c y_c (logsumexp(z) - z_c)}. A model whose
  * last layer is a softmax computes the loss from its logits, as Keras's default backend does.
  */
-public final class CategoricalCrossentropy extends Crossentropy {
+public final class CategoricalCrossentropy extends SoftmaxCrossentropy {
 
   /** Makes the loss for probability outputs, Keras's default. */
   public CategoricalCrossentropy() {
@@ -29,7 +26,7 @@ public final class CategoricalCrossentropy extends Crossentropy {
   @Override
   public double compute(float[] pred, float[] target, int rows, int width, float[] grad) {
     if (fromLogits) {
-      return Softmaxes.denseFromLogits(pred, null, target, rows, width, grad);
+      return computeFromLogits(pred, null, target, rows, width, grad);
     }
     double total = 0;
     float invRows = 1f / rows;
@@ -60,16 +57,5 @@ public final class CategoricalCrossentropy extends Crossentropy {
       }
     }
     return total / rows;
-  }
-
-  @Override
-  public boolean fusesWith(ActivationFunction activation) {
-    return !fromLogits && activation == Activations.SOFTMAX;
-  }
-
-  @Override
-  public double computeFromLogits(
-      float[] logits, float[] probs, float[] target, int rows, int width, float[] gradLogits) {
-    return Softmaxes.denseFromLogits(logits, probs, target, rows, width, gradLogits);
   }
 }

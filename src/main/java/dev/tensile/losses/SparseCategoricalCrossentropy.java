@@ -1,8 +1,5 @@
 package dev.tensile.losses;
 
-import dev.tensile.activations.ActivationFunction;
-import dev.tensile.activations.Activations;
-
 /**
  * {@code l = -log p_y} for an integer label {@code y} and a row of class probabilities {@code p}.
  *
@@ -12,7 +9,7 @@ import dev.tensile.activations.Activations;
  * {@code softmax(z) - onehot(y)}. A model whose last layer is a softmax computes the loss from its
  * logits, as Keras's default backend does.
  */
-public final class SparseCategoricalCrossentropy extends Crossentropy {
+public final class SparseCategoricalCrossentropy extends SoftmaxCrossentropy {
 
   /** Makes the loss for probability outputs, Keras's default. */
   public SparseCategoricalCrossentropy() {
@@ -31,7 +28,7 @@ public final class SparseCategoricalCrossentropy extends Crossentropy {
   @Override
   public double compute(float[] pred, float[] target, int rows, int width, float[] grad) {
     if (fromLogits) {
-      return Softmaxes.sparseFromLogits(pred, null, target, rows, width, grad);
+      return computeFromLogits(pred, null, target, rows, width, grad);
     }
     double total = 0;
     float invRows = 1f / rows;
@@ -57,16 +54,5 @@ public final class SparseCategoricalCrossentropy extends Crossentropy {
       }
     }
     return total / rows;
-  }
-
-  @Override
-  public boolean fusesWith(ActivationFunction activation) {
-    return !fromLogits && activation == Activations.SOFTMAX;
-  }
-
-  @Override
-  public double computeFromLogits(
-      float[] logits, float[] probs, float[] target, int rows, int width, float[] gradLogits) {
-    return Softmaxes.sparseFromLogits(logits, probs, target, rows, width, gradLogits);
   }
 }

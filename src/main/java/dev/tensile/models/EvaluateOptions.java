@@ -1,14 +1,17 @@
 package dev.tensile.models;
 
-import java.util.Locale;
+import java.io.PrintStream;
 
 /**
  * The options of {@link Sequential#evaluate} and {@link Sequential#predict}: batch size (default
- * 32) and verbosity (default "auto", i.e. 1).
+ * 32), verbosity (default {@link Verbosity#AUTO}) and where the progress line goes (default
+ * {@code System.out}).
  */
 public final class EvaluateOptions {
   private int batchSize = 32;
-  private int verbose = 1;
+  private Verbosity verbosity = Verbosity.AUTO;
+  /** Null means standard output as it is when the call runs. */
+  private PrintStream output;
 
   /** Makes the default options. */
   public EvaluateOptions() {}
@@ -28,13 +31,37 @@ public final class EvaluateOptions {
   }
 
   /**
-   * Sets the verbosity: 0 silent, 1 a progress bar, 2 one line (default 1).
+   * Sets how much is printed (default {@link Verbosity#AUTO}, a progress bar).
+   *
+   * @param value the verbosity
+   * @return these options
+   * @throws IllegalArgumentException if the value is null
+   */
+  public EvaluateOptions verbose(Verbosity value) {
+    verbosity = checkVerbosity(value);
+    return this;
+  }
+
+  /**
+   * Sets the verbosity by Keras's number: 0 silent, 1 a progress bar, 2 one line.
    *
    * @param value 0, 1 or 2
    * @return these options
+   * @throws IllegalArgumentException for any other number
    */
   public EvaluateOptions verbose(int value) {
-    verbose = checkVerbose(value);
+    return verbose(Verbosity.of(value));
+  }
+
+  /**
+   * Sets where the progress line goes (default {@code System.out}).
+   *
+   * @param stream the stream
+   * @return these options
+   * @throws IllegalArgumentException if the stream is null
+   */
+  public EvaluateOptions output(PrintStream stream) {
+    output = checkOutput(stream);
     return this;
   }
 
@@ -50,29 +77,32 @@ public final class EvaluateOptions {
   /**
    * Returns the verbosity.
    *
-   * @return 0, 1 or 2
+   * @return the verbosity
    */
-  public int verbose() {
-    return verbose;
+  public Verbosity verbosity() {
+    return verbosity;
   }
 
-  static int checkVerbose(int value) {
-    if (value < 0 || value > 2) {
-      throw new IllegalArgumentException("verbose must be 0, 1, 2 or \"auto\", got " + value);
+  /**
+   * Returns where the progress line goes.
+   *
+   * @return the stream given to {@code output}, or else the current {@code System.out}
+   */
+  public PrintStream output() {
+    return output != null ? output : System.out;
+  }
+
+  static Verbosity checkVerbosity(Verbosity value) {
+    if (value == null) {
+      throw new IllegalArgumentException("verbose must be a Verbosity, got null");
     }
     return value;
   }
 
-  static int parseVerbose(String value) {
-    String v = value.toLowerCase(Locale.ROOT);
-    if (v.equals("auto")) {
-      return 1;
+  static PrintStream checkOutput(PrintStream stream) {
+    if (stream == null) {
+      throw new IllegalArgumentException("output must be a PrintStream, got null");
     }
-    try {
-      return checkVerbose(Integer.parseInt(v));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "verbose must be 0, 1, 2 or \"auto\", got \"" + value + "\"", e);
-    }
+    return stream;
   }
 }

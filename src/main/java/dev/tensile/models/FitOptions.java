@@ -2,20 +2,25 @@ package dev.tensile.models;
 
 import dev.tensile.callbacks.Callback;
 import dev.tensile.tensor.Tensor;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The options of {@link Sequential#fit}, with Keras's defaults: 1 epoch, batch size 32, shuffled,
- * verbose "auto" (1). Set fluently: {@code new FitOptions().epochs(5).batchSize(32)}.
+ * verbose {@link Verbosity#AUTO}, printed to standard output. Set fluently: {@code new
+ * FitOptions().epochs(5).batchSize(32)}. Each setter replaces the value set before, {@link
+ * #callbacks(Callback...)} included; {@link #addCallback(Callback)} appends one.
  */
 public final class FitOptions {
   private int epochs = 1;
   private int initialEpoch;
   private int batchSize = 32;
   private boolean shuffle = true;
-  private int verbose = 1;
+  private Verbosity verbosity = Verbosity.AUTO;
+  /** Null means standard output as it is when the call runs. */
+  private PrintStream output;
   private Long seed;
   private double validationSplit;
   private Tensor validationX;
@@ -80,24 +85,38 @@ public final class FitOptions {
   }
 
   /**
-   * Sets the verbosity: 0 silent, 1 a progress bar, 2 one line per epoch (default 1).
+   * Sets how much {@code fit} prints (default {@link Verbosity#AUTO}, a progress bar).
    *
-   * @param value 0, 1 or 2
+   * @param value the verbosity
    * @return these options
+   * @throws IllegalArgumentException if the value is null
    */
-  public FitOptions verbose(int value) {
-    verbose = EvaluateOptions.checkVerbose(value);
+  public FitOptions verbose(Verbosity value) {
+    verbosity = EvaluateOptions.checkVerbosity(value);
     return this;
   }
 
   /**
-   * Sets the verbosity by Keras's name: {@code "auto"} means 1.
+   * Sets the verbosity by Keras's number: 0 silent, 1 a progress bar, 2 one line per epoch.
    *
-   * @param value {@code "auto"}, {@code "0"}, {@code "1"} or {@code "2"}
+   * @param value 0, 1 or 2
    * @return these options
+   * @throws IllegalArgumentException for any other number
    */
-  public FitOptions verbose(String value) {
-    verbose = EvaluateOptions.parseVerbose(value);
+  public FitOptions verbose(int value) {
+    return verbose(Verbosity.of(value));
+  }
+
+  /**
+   * Sets where the progress output goes (default {@code System.out}); the bar redraws in place
+   * only on an interactive standard output. Callbacks' own messages still go to standard output.
+   *
+   * @param stream the stream, e.g. a {@code PrintStream} over a log file
+   * @return these options
+   * @throws IllegalArgumentException if the stream is null
+   */
+  public FitOptions output(PrintStream stream) {
+    output = EvaluateOptions.checkOutput(stream);
     return this;
   }
 
@@ -147,18 +166,40 @@ public final class FitOptions {
   }
 
   /**
-   * Adds callbacks, called in the order given, before the model's own history and progress bar.
+   * Sets the callbacks, replacing any set before, as Keras's {@code callbacks=[...]}; they are
+   * called in the order given, before the model's own history and progress bar.
    *
-   * @param list the callbacks
+   * @param list the callbacks; an empty array clears them
    * @return these options
+   * @throws IllegalArgumentException if the array or an element is null; nothing changes then
    */
   public FitOptions callbacks(Callback... list) {
-    for (Callback c : list) {
-      if (c == null) {
-        throw new IllegalArgumentException("callbacks must not be null");
-      }
-      callbacks.add(c);
+    if (list == null) {
+      throw new IllegalArgumentException(
+          "callbacks must not be null; pass an empty array to clear them");
     }
+    for (int i = 0; i < list.length; i++) {
+      if (list[i] == null) {
+        throw new IllegalArgumentException("callbacks[" + i + "] is null");
+      }
+    }
+    callbacks.clear();
+    callbacks.addAll(List.of(list));
+    return this;
+  }
+
+  /**
+   * Appends one callback after those already set.
+   *
+   * @param callback the callback
+   * @return these options
+   * @throws IllegalArgumentException if the callback is null
+   */
+  public FitOptions addCallback(Callback callback) {
+    if (callback == null) {
+      throw new IllegalArgumentException("addCallback needs a callback, got null");
+    }
+    callbacks.add(callback);
     return this;
   }
 
@@ -201,10 +242,19 @@ public final class FitOptions {
   /**
    * Returns the verbosity.
    *
-   * @return 0, 1 or 2
+   * @return the verbosity
    */
-  public int verbose() {
-    return verbose;
+  public Verbosity verbosity() {
+    return verbosity;
+  }
+
+  /**
+   * Returns where the progress output goes.
+   *
+   * @return the stream given to {@code output}, or else the current {@code System.out}
+   */
+  public PrintStream output() {
+    return output != null ? output : System.out;
   }
 
   /**

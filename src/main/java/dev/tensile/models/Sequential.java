@@ -1,12 +1,15 @@
 package dev.tensile.models;
 
+import dev.tensile.callbacks.Callback;
 import dev.tensile.callbacks.History;
+import dev.tensile.callbacks.Logs;
+import dev.tensile.callbacks.TrainingModel;
 import dev.tensile.layers.Input;
 import dev.tensile.layers.Layer;
 import dev.tensile.layers.Names;
 import dev.tensile.losses.Loss;
 import dev.tensile.losses.Losses;
-import dev.tensile.metrics.Metrics;
+import dev.tensile.metrics.Metric;
 import dev.tensile.optimizers.Optimizer;
 import dev.tensile.optimizers.Optimizers;
 import dev.tensile.optimizers.RMSprop;
@@ -15,15 +18,13 @@ import dev.tensile.tensor.Shapes;
 import dev.tensile.tensor.Tensor;
 import dev.tensile.tensor.Variable;
 import dev.tensile.utils.SummaryTable;
+import dev.tensile.utils.Terminal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A linear stack of layers, Keras's {@code keras.Sequential}.
@@ -44,29 +45,37 @@ import java.util.Set;
  * #build(int...)}. Shapes are inferred layer to layer. Layers get Keras's automatic names ({@code
  * dense}, {@code dense_1}, ...). The optimizer's state carries over from one {@code fit} call to
  * the next.
+ *
+ * <p>A model is not thread-safe and is used by one thread at a time: while {@code fit}, {@code
+ * evaluate} or {@code predict} runs, any of them (or {@code compile}, {@code add}, {@code build})
+ * called from another thread throws an {@link IllegalStateException} at once. A callback on the
+ * training thread may call {@code evaluate} or {@code predict} between batches, but not {@code
+ * fit}. To predict from several threads, give each its own model. A layer belongs to the model it
+ * was first added to.
  */
-public final class Sequential {
-  private final List<Layer> layers = new ArrayList<>();
-  private final List<Layer> layersView = Collections.unmodifiableList(layers);
+public final class Sequential implements TrainingModel {
+  private final LayerStack stack = new LayerStack();
+  private final StepRunner runner = new StepRunner(stack);
+  private final UsageGuard guard = new UsageGuard();
   private String name;
-  private int[] inputShape;
-  private int[] outputShape;
-  private List<Variable> weights = List.of();
-  private List<Variable> trainable = List.of();
-  private Optimizer optimizer;
-  private Loss loss;
-  private List<String> metricNames;
+  private Compilation compiled;
+  /** The first layer added after the latest compile, or null: compile must run again. */
+  private String addedAfterCompile;
   private History history;
-  private boolean stopTraining;
-  private final TrainingLoop loop = new TrainingLoop(this);
+  private volatile boolean stopTraining;
 
   /**
    * Makes a model from layers, built later from the first data it sees.
    *
    * @param layers the layers, first to last
+   * @throws IllegalArgumentException if the array or a layer is null, or a layer already belongs
+   *     to another model
    */
   public Sequential(Layer... layers) {
     name();
+    if (layers == null) {
+      throw new IllegalArgumentException("layers must not be null");
+    }
     for (Layer l : layers) {
       add(l);
     }
@@ -77,10 +86,15 @@ public final class Sequential {
    *
    * @param input the per-sample input shape
    * @param layers the layers, first to last
+   * @throws IllegalArgumentException if an argument or a layer is null, or a layer already
+   *     belongs to another model
    */
   public Sequential(Input input, Layer... layers) {
     name();
     add(input);
+    if (layers == null) {
+      throw new IllegalArgumentException("layers must not be null");
+    }
     for (Layer l : layers) {
       add(l);
     }
@@ -91,43 +105,43 @@ public final class Sequential {
    *
    * @param input the per-sample input shape
    * @return this model
+   * @throws IllegalArgumentException if the input is null
    * @throws IllegalStateException if the model already has an input shape or layers
    */
   public Sequential add(Input input) {
-    if (inputShape != null || !layers.isEmpty()) {
-      throw new IllegalStateException(
-          "an Input must come first and only once; this model already has "
-              + (inputShape != null ? "input " + Shapes.formatBatch(inputShape) : "layers"));
+    if (input == null) {
+      throw new IllegalArgumentException("cannot add a null input");
     }
-    inputShape = input.shape();
+    guard.requireIdle(name(), "add()");
+    stack.setInput(input);
     return this;
   }
 
   /**
-   * Appends a layer; if the input shape is known, the layer is built at once.
+   * Appends a layer; if the input shape is known, the layer is built at once. From then on the
+   * layer belongs to this model. After {@code compile}, adding a layer means compile must run
+   * again before {@code fit} or {@code evaluate}, so that the optimizer covers the new weights.
    *
    * @param layer the layer; not part of any other model
    * @return this model
-   * @throws IllegalArgumentException if another layer of this model has the same name
+   * @throws IllegalArgumentException if the layer is null, already belongs to a model, or another
+   *     layer of this model has the same name; nothing changes then
+   * @throws IllegalStateException while {@code fit}, {@code evaluate} or {@code predict} runs
    */
   public Sequential add(Layer layer) {
     if (layer == null) {
       throw new IllegalArgumentException("cannot add a null layer");
     }
-    for (Layer l : layers) {
-      if (l.name().equals(layer.name())) {
-        throw new IllegalArgumentException(
-            "all layers of a model need unique names; '" + layer.name() + "' is already used");
-      }
-    }
+    guard.requireIdle(name(), "add()");
+    stack.checkAddable(layer);
     if (layer.isBuilt()) {
       throw new IllegalArgumentException(
           "layer '" + layer.name() + "' is already built, as part of another model; "
               + "make a new layer");
     }
-    layers.add(layer);
-    if (inputShape != null) {
-      buildFrom(layers.size() - 1);
+    stack.add(this::name, layer);
+    if (compiled != null && addedAfterCompile == null) {
+      addedAfterCompile = layer.name();
     }
     return this;
   }
@@ -152,6 +166,7 @@ public final class Sequential {
    *
    * @return the name
    */
+  @Override
   public String name() {
     if (name == null) {
       name = Names.next("sequential");
@@ -168,40 +183,12 @@ public final class Sequential {
    * @throws IllegalStateException if the model is already built for another shape
    */
   public Sequential build(int... sampleShape) {
-    if (inputShape != null) {
-      if (!Arrays.equals(inputShape, sampleShape)) {
-        throw new IllegalStateException(
-            "model '" + name() + "' is built for input " + Shapes.formatBatch(inputShape)
-                + ", not " + Shapes.formatBatch(sampleShape));
-      }
-      return this;
+    if (sampleShape == null) {
+      throw new IllegalArgumentException("build needs a sample shape, got null");
     }
-    inputShape = new Input(sampleShape).shape();
-    if (!layers.isEmpty()) {
-      buildFrom(0);
-    }
+    guard.requireIdle(name(), "build()");
+    stack.build(name(), sampleShape);
     return this;
-  }
-
-  private void buildFrom(int first) {
-    int[] shape = first == 0 ? inputShape : layers.get(first - 1).outputShape();
-    // A layer's input gradient is needed only if some layer before it has weights.
-    boolean weightsBefore = false;
-    for (int i = 0; i < layers.size(); i++) {
-      Layer l = layers.get(i);
-      if (i >= first) {
-        shape = l.isBuilt() ? l.outputShape() : l.build(shape);
-      }
-      l.computeInputGradient(weightsBefore);
-      weightsBefore |= !l.weights().isEmpty();
-    }
-    outputShape = shape;
-    List<Variable> all = new ArrayList<>();
-    for (Layer l : layers) {
-      all.addAll(l.weights());
-    }
-    weights = Collections.unmodifiableList(all);
-    trainable = all.stream().filter(Variable::trainable).toList();
   }
 
   /**
@@ -210,7 +197,7 @@ public final class Sequential {
    * @return true once the input shape is known and there is at least one layer
    */
   public boolean isBuilt() {
-    return inputShape != null && !layers.isEmpty() && layers.get(layers.size() - 1).isBuilt();
+    return stack.isBuilt();
   }
 
   /**
@@ -219,7 +206,7 @@ public final class Sequential {
    * @return an unmodifiable list
    */
   public List<Layer> layers() {
-    return layersView;
+    return stack.layers();
   }
 
   /**
@@ -228,7 +215,7 @@ public final class Sequential {
    * @return a copy, or null before the model is built
    */
   public int[] inputShape() {
-    return inputShape == null ? null : inputShape.clone();
+    return stack.inputShape();
   }
 
   /**
@@ -237,11 +224,12 @@ public final class Sequential {
    * @return a copy, or null before the model is built
    */
   public int[] outputShape() {
-    return outputShape == null ? null : outputShape.clone();
+    return stack.outputShape();
   }
 
   /**
    * Sets the optimizer, loss and metrics, Keras's {@code compile(optimizer, loss, metrics)}.
+   * Compiling again replaces all three; the new optimizer starts from fresh state.
    *
    * @param optimizerName {@code sgd}, {@code rmsprop}, {@code adagrad} or {@code adam}, with
    *     Keras's default settings
@@ -249,10 +237,25 @@ public final class Sequential {
    *     {@code binary_crossentropy}
    * @param metrics metric names, e.g. {@code accuracy}
    * @return this model
-   * @throws IllegalArgumentException for an unknown name
+   * @throws IllegalArgumentException for a null or unknown name
    */
   public Sequential compile(String optimizerName, String lossName, String... metrics) {
-    return compile(Optimizers.get(optimizerName), Losses.get(lossName), metrics);
+    return compile(optimizer(optimizerName), loss(lossName), metrics);
+  }
+
+  /**
+   * Sets the optimizer, loss and metric objects, such as {@code new BinaryAccuracy("acc",
+   * 0.7f)} or a metric of your own.
+   *
+   * @param optimizerName the optimizer's Keras name
+   * @param lossName the loss's Keras name
+   * @param metric the first metric
+   * @param more further metrics
+   * @return this model
+   * @throws IllegalArgumentException for a null or unknown name, or a null or duplicate metric
+   */
+  public Sequential compile(String optimizerName, String lossName, Metric metric, Metric... more) {
+    return compile(optimizer(optimizerName), loss(lossName), metric, more);
   }
 
   /**
@@ -262,9 +265,10 @@ public final class Sequential {
    * @param lossName the loss's Keras name
    * @param metrics metric names, e.g. {@code accuracy}
    * @return this model
+   * @throws IllegalArgumentException for a null argument or an unknown name
    */
   public Sequential compile(Optimizer optimizer, String lossName, String... metrics) {
-    return compile(optimizer, Losses.get(lossName), metrics);
+    return compile(optimizer, loss(lossName), metrics);
   }
 
   /**
@@ -273,6 +277,7 @@ public final class Sequential {
    * @param lossToUse the loss
    * @param metrics metric names
    * @return this model
+   * @throws IllegalArgumentException for a null argument or an unknown name
    */
   public Sequential compile(Loss lossToUse, String... metrics) {
     return compile(new RMSprop(), lossToUse, metrics);
@@ -285,33 +290,65 @@ public final class Sequential {
    * @param lossToUse the loss, e.g. {@code new SparseCategoricalCrossentropy(true)}
    * @param metrics metric names, e.g. {@code accuracy}
    * @return this model
-   * @throws IllegalArgumentException if an argument is null or a metric unknown
+   * @throws IllegalArgumentException if an argument is null, or a metric unknown or repeated
    */
   public Sequential compile(Optimizer optimizerToUse, Loss lossToUse, String... metrics) {
-    if (optimizerToUse == null || lossToUse == null) {
-      throw new IllegalArgumentException("compile needs an optimizer and a loss");
+    if (metrics == null) {
+      throw new IllegalArgumentException("metrics must not be null; pass none for no metrics");
     }
-    Set<String> seen = new HashSet<>();
-    for (String m : metrics) {
-      Metrics.check(m);
-      if (!seen.add(m)) {
-        throw new IllegalArgumentException("metric '" + m + "' is listed twice");
-      }
-    }
-    optimizer = optimizerToUse;
-    loss = lossToUse;
-    metricNames = List.of(metrics);
-    loop.compiled();
-    return this;
+    return compile(Compilation.of(optimizerToUse, lossToUse, Arrays.asList((Object[]) metrics)));
   }
 
   /**
-   * Tells whether {@code compile} has been called.
+   * Sets the optimizer, loss and metric objects, Keras's {@code compile(metrics=[metric, ...])}.
+   *
+   * @param optimizerToUse the optimizer
+   * @param lossToUse the loss
+   * @param metric the first metric
+   * @param more further metrics
+   * @return this model
+   * @throws IllegalArgumentException if an argument or a metric is null, or two metrics share a
+   *     name
+   */
+  public Sequential compile(
+      Optimizer optimizerToUse, Loss lossToUse, Metric metric, Metric... more) {
+    if (more == null) {
+      throw new IllegalArgumentException("metrics must not be null");
+    }
+    List<Object> all = new ArrayList<>();
+    all.add(metric);
+    all.addAll(Arrays.asList(more));
+    return compile(Compilation.of(optimizerToUse, lossToUse, all));
+  }
+
+  private Sequential compile(Compilation c) {
+    guard.requireIdle(name(), "compile()");
+    compiled = c;
+    addedAfterCompile = null;
+    return this;
+  }
+
+  private static Optimizer optimizer(String name) {
+    if (name == null) {
+      throw new IllegalArgumentException("compile needs an optimizer name, got null");
+    }
+    return Optimizers.get(name);
+  }
+
+  private static Loss loss(String name) {
+    if (name == null) {
+      throw new IllegalArgumentException("compile needs a loss name, got null");
+    }
+    return Losses.get(name);
+  }
+
+  /**
+   * Tells whether {@code compile} has been called since the last layer was added.
    *
    * @return true once compiled
    */
   public boolean isCompiled() {
-    return optimizer != null;
+    return compiled != null && addedAfterCompile == null;
   }
 
   /**
@@ -320,7 +357,7 @@ public final class Sequential {
    * @return the optimizer, or null before compile
    */
   public Optimizer optimizer() {
-    return optimizer;
+    return compiled == null ? null : compiled.optimizer();
   }
 
   /**
@@ -329,7 +366,7 @@ public final class Sequential {
    * @return the loss, or null before compile
    */
   public Loss loss() {
-    return loss;
+    return compiled == null ? null : compiled.loss();
   }
 
   /**
@@ -337,8 +374,9 @@ public final class Sequential {
    *
    * @return an unmodifiable list, empty before compile
    */
+  @Override
   public List<String> metricNames() {
-    return metricNames == null ? List.of() : metricNames;
+    return compiled == null ? List.of() : compiled.metricNames();
   }
 
   /**
@@ -352,8 +390,17 @@ public final class Sequential {
    * @throws IllegalArgumentException if the data does not fit the model
    */
   public History fit(Tensor x, Tensor y, FitOptions options) {
-    history = loop.fit(x, y, options);
-    return history;
+    requireOptions(options);
+    guard.enter(name(), "fit()", false);
+    try {
+      Compilation c = requireCompiled("fit()");
+      stack.ensureBuilt(name(), x);
+      runner.prepare();
+      history = new Fit(this, c, runner, options).run(x, y);
+      return history;
+    } finally {
+      guard.exit();
+    }
   }
 
   /**
@@ -376,7 +423,47 @@ public final class Sequential {
    * @return the loss, then each metric in compile order, e.g. {@code [0.448, 0.845]}
    */
   public double[] evaluate(Tensor x, Tensor y, EvaluateOptions options) {
-    return loop.evaluate(x, y, options);
+    requireOptions(options);
+    guard.enter(name(), "evaluate()", true);
+    try {
+      Compilation c = requireCompiled("evaluate()");
+      stack.ensureBuilt(name(), x);
+      runner.prepare();
+      DataChecks.check(this, x, y, "evaluate");
+      List<Metric> metrics = c.metrics(y, outputShape());
+      Logs logs = new Logs(Evaluation.logKeys(c.metricNames(), false));
+      int steps = Evaluation.steps(x.samples(), options.batchSize());
+      return Evaluation.test(
+          runner, c, metrics, logs, x, y, options.batchSize(),
+          Evaluation.bar(options.output(), steps, options.verbosity().level()), new Callback[0]);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  /**
+   * Computes the loss and metrics by name, Keras's {@code evaluate(..., return_dict=True)}: the
+   * same numbers as {@link #evaluate(Tensor, Tensor, EvaluateOptions)}.
+   *
+   * @param x the inputs
+   * @param y the targets
+   * @param options batch size, verbosity and output
+   * @return the loss and each metric by its compile name
+   */
+  public EvaluationResult evaluateResult(Tensor x, Tensor y, EvaluateOptions options) {
+    double[] values = evaluate(x, y, options);
+    return new EvaluationResult(metricNames(), values);
+  }
+
+  /**
+   * Computes the loss and metrics by name with batch size 32, printing Keras's progress line.
+   *
+   * @param x the inputs
+   * @param y the targets
+   * @return the loss and each metric by its compile name
+   */
+  public EvaluationResult evaluateResult(Tensor x, Tensor y) {
+    return evaluateResult(x, y, new EvaluateOptions());
   }
 
   /**
@@ -398,7 +485,19 @@ public final class Sequential {
    * @return the outputs, shape {@code (n, ...output shape)}
    */
   public Tensor predict(Tensor x, EvaluateOptions options) {
-    return loop.predict(x, options);
+    requireOptions(options);
+    guard.enter(name(), "predict()", true);
+    try {
+      stack.ensureBuilt(name(), x);
+      runner.prepare();
+      DataChecks.checkInputs(this, x, "predict");
+      int steps = Evaluation.steps(x.samples(), options.batchSize());
+      return Evaluation.predict(
+          runner, outputShape(), x, options.batchSize(),
+          Evaluation.bar(options.output(), steps, options.verbosity().level()));
+    } finally {
+      guard.exit();
+    }
   }
 
   /**
@@ -426,6 +525,7 @@ public final class Sequential {
    *
    * @param value true to stop
    */
+  @Override
   public void setStopTraining(boolean value) {
     stopTraining = value;
   }
@@ -435,8 +535,31 @@ public final class Sequential {
    *
    * @return Keras's {@code model.stop_training}
    */
+  @Override
   public boolean stopTraining() {
     return stopTraining;
+  }
+
+  /**
+   * Returns the optimizer's learning rate, Keras's {@code model.optimizer.learning_rate}.
+   *
+   * @return the rate as the optimizer holds it (float32)
+   * @throws IllegalStateException if the model is not compiled
+   */
+  @Override
+  public float learningRate() {
+    return requireCompiled("reading the learning rate").optimizer().learningRate();
+  }
+
+  /**
+   * Sets the optimizer's learning rate; callbacks such as {@code ReduceLROnPlateau} call it.
+   *
+   * @param value finite and positive
+   * @throws IllegalStateException if the model is not compiled
+   */
+  @Override
+  public void setLearningRate(double value) {
+    requireCompiled("setting the learning rate").optimizer().setLearningRate(value);
   }
 
   /**
@@ -445,7 +568,7 @@ public final class Sequential {
    * @return an unmodifiable list, empty before build
    */
   public List<Variable> variables() {
-    return weights;
+    return stack.weights();
   }
 
   /**
@@ -455,7 +578,7 @@ public final class Sequential {
    * @return an unmodifiable list, empty before build
    */
   public List<Variable> trainableVariables() {
-    return trainable;
+    return stack.trainableWeights();
   }
 
   /**
@@ -464,13 +587,11 @@ public final class Sequential {
    *
    * @return new tensors
    */
+  @Override
   public List<Tensor> getWeights() {
-    List<Tensor> out = new ArrayList<>();
-    for (Variable v : weights) {
-      out.add(v.toTensor());
-    }
-    return out;
+    return stack.copyWeights();
   }
+
 
   /**
    * Replaces the weights, in {@link #getWeights()}'s order and shapes.
@@ -478,23 +599,14 @@ public final class Sequential {
    * @param values one tensor per weight
    * @throws IllegalArgumentException if the count or a shape differs; nothing changes then
    */
+  @Override
   public void setWeights(List<Tensor> values) {
-    if (values.size() != weights.size()) {
-      throw new IllegalArgumentException(
-          "model '" + name() + "' has " + weights.size() + " weights " + weights + ", got "
-              + values.size());
+    if (values == null) {
+      throw new IllegalArgumentException("setWeights needs a list of weights, got null");
     }
-    for (int i = 0; i < values.size(); i++) {
-      if (!Arrays.equals(values.get(i).shape(), weights.get(i).shape())) {
-        throw new IllegalArgumentException(
-            "weight " + i + " ('" + weights.get(i).name() + "') has shape "
-                + Shapes.format(weights.get(i).shape()) + ", got " + values.get(i).shapeString());
-      }
-    }
-    for (int i = 0; i < values.size(); i++) {
-      weights.get(i).assign(values.get(i));
-    }
+    stack.assignWeights(name(), values);
   }
+
 
   /**
    * Counts the parameters, trainable and not, Keras's {@code count_params()}.
@@ -502,16 +614,12 @@ public final class Sequential {
    * @return the number of weight elements
    */
   public long countParams() {
-    long n = 0;
-    for (Layer l : layers) {
-      n += l.countParams();
-    }
-    return n;
+    return stack.countParams();
   }
 
   private long countTrainableParams() {
     long n = 0;
-    for (Variable v : trainable) {
+    for (Variable v : stack.trainableWeights()) {
       n += v.size();
     }
     return n;
@@ -529,11 +637,21 @@ public final class Sequential {
    * @throws IllegalArgumentException if the data does not fit the model
    */
   public Tensor layerOutput(int index, Tensor x) {
-    if (index < 0 || index >= layers.size()) {
+    if (index < 0 || index >= layers().size()) {
       throw new IndexOutOfBoundsException(
-          "model '" + name() + "' has layers 0.." + (layers.size() - 1) + ", got " + index);
+          "model '" + name() + "' has layers 0.." + (layers().size() - 1) + ", got " + index);
     }
-    return loop.predict(x, new EvaluateOptions().verbose(0), index);
+    guard.enter(name(), "layerOutput()", true);
+    try {
+      stack.ensureBuilt(name(), x);
+      runner.prepare();
+      DataChecks.checkInputs(this, x, "layerOutput");
+      return Evaluation.predict(
+          runner, layers().get(index).outputShape(), x, 32, index,
+          Evaluation.bar(System.out, Evaluation.steps(x.samples(), 32), 0));
+    } finally {
+      guard.exit();
+    }
   }
 
   /**
@@ -546,7 +664,7 @@ public final class Sequential {
    * @throws IllegalArgumentException if the layer is not in this model
    */
   public Tensor layerOutput(Layer layer, Tensor x) {
-    int index = layers.indexOf(layer);
+    int index = layers().indexOf(layer);
     if (index < 0) {
       throw new IllegalArgumentException(
           "layer '" + (layer == null ? null : layer.name()) + "' is not in model '" + name() + "'");
@@ -555,13 +673,25 @@ public final class Sequential {
   }
 
   /**
-   * Returns Keras's {@code summary()} table as text, 76 characters wide.
+   * Returns Keras's {@code summary()} table as text, 76 characters wide: Keras's width when
+   * standard output is not a terminal.
    *
    * @return the table and totals, each line ending in a newline
    */
   public String summaryString() {
+    return summaryString(SummaryTable.DEFAULT_LINE_LENGTH);
+  }
+
+  /**
+   * Returns Keras's {@code summary(line_length=...)} table as text.
+   *
+   * @param lineLength the table's width, at least {@link SummaryTable#MIN_LINE_LENGTH}
+   * @return the table and totals, each line ending in a newline
+   * @throws IllegalArgumentException if {@code lineLength} is too narrow for the columns
+   */
+  public String summaryString(int lineLength) {
     List<SummaryTable.Row> rows = new ArrayList<>();
-    for (Layer l : layers) {
+    for (Layer l : stack.layers()) {
       rows.add(
           new SummaryTable.Row(
               l.name(),
@@ -570,26 +700,36 @@ public final class Sequential {
               l.countParams(),
               l.isBuilt()));
     }
+    Optimizer optimizer = optimizer();
     long optimizerParams = optimizer != null && optimizer.isBuilt() ? optimizer.countParams() : -1;
     // Keras (TensorFlow) stores the step count as int64: 8 bytes, the rest float32.
     long optimizerBytes = optimizerParams < 0 ? 0 : (optimizerParams - 2) * 4 + 8 + 4;
     return SummaryTable.render(
         name(), rows, countTrainableParams(), countParams() - countTrainableParams(),
-        optimizerParams, optimizerBytes, 76);
+        optimizerParams, optimizerBytes, lineLength);
   }
 
-  /** Prints {@link #summaryString()} to standard output, Keras's {@code model.summary()}. */
+  /**
+   * Prints the summary table to standard output, Keras's {@code model.summary()}: as wide as
+   * Keras draws it, {@code min(88, terminal columns - 4)}, so 76 characters when standard output
+   * is not a terminal (see {@link Terminal#summaryLineLength()}).
+   */
   public void summary() {
     summary(System.out);
   }
 
   /**
-   * Prints {@link #summaryString()}.
+   * Prints the summary table: at the terminal's width ({@link Terminal#summaryLineLength()}) when
+   * {@code out} is standard output, else {@link #summaryString()}'s 76 characters.
    *
    * @param out where to print
    */
   public void summary(PrintStream out) {
-    out.print(summaryString());
+    if (out == null) {
+      throw new IllegalArgumentException("summary needs a stream to print to (out), got null");
+    }
+    out.print(
+        out == System.out ? summaryString(Terminal.summaryLineLength()) : summaryString());
     out.flush();
   }
 
@@ -605,7 +745,9 @@ public final class Sequential {
    *     a kind the format does not know; nothing is written then
    * @throws IOException if writing fails
    */
+  @Override
   public void save(Path path) throws IOException {
+    requirePath(path);
     ModelFiles.save(this, path);
   }
 
@@ -619,6 +761,7 @@ public final class Sequential {
    * @throws IOException if reading fails
    */
   public static Sequential load(Path path) throws IOException {
+    requirePath(path);
     return ModelFiles.load(path);
   }
 
@@ -629,7 +772,9 @@ public final class Sequential {
    * @throws IllegalStateException if the model is not built
    * @throws IOException if writing fails
    */
+  @Override
   public void saveWeights(Path path) throws IOException {
+    requirePath(path);
     ModelFiles.saveWeights(this, path);
   }
 
@@ -644,27 +789,40 @@ public final class Sequential {
    * @throws IOException if reading fails
    */
   public void loadWeights(Path path) throws IOException {
+    requirePath(path);
     ModelFiles.loadWeights(this, path);
   }
 
-  /** Builds the model from data's per-sample shape if it is not built yet. */
-  void ensureBuilt(Tensor x) {
-    if (layers.isEmpty()) {
-      throw new IllegalStateException("model '" + name() + "' has no layers; add some first");
+  private static void requirePath(Path path) {
+    if (path == null) {
+      throw new IllegalArgumentException("a file path is needed, got null");
     }
-    if (!isBuilt()) {
-      int[] s = x.shape();
-      if (s.length < 2) {
-        throw new IllegalArgumentException(
-            "inputs need a sample axis and at least one feature axis, got shape "
-                + x.shapeString());
-      }
-      build(Arrays.copyOfRange(s, 1, s.length));
+  }
+
+  private static void requireOptions(Object options) {
+    if (options == null) {
+      throw new IllegalArgumentException("options must not be null; pass new FitOptions() or "
+          + "new EvaluateOptions() for Keras's defaults");
     }
+  }
+
+  private Compilation requireCompiled(String what) {
+    if (addedAfterCompile != null) {
+      throw new IllegalStateException(
+          "layer '" + addedAfterCompile + "' was added to model '" + name() + "' after compile();"
+              + " call compile() again before " + what + ", so that the optimizer covers the "
+              + "new weights");
+    }
+    if (compiled == null) {
+      throw new IllegalStateException(
+          "you must call compile() before " + what + ": model '" + name()
+              + "' has no optimizer or loss yet");
+    }
+    return compiled;
   }
 
   @Override
   public String toString() {
-    return "Sequential(" + name() + ", " + layers + ")";
+    return "Sequential(" + name() + ", " + stack.layers() + ")";
   }
 }

@@ -44,9 +44,7 @@ public final class Adagrad extends Optimizer {
    * @return this optimizer
    */
   public Adagrad initialAccumulatorValue(double value) {
-    requireUnbuilt("initial_accumulator_value");
-    initialAccumulatorValue =
-        (float) inRange("initial_accumulator_value", value, 0, Double.MAX_VALUE, true);
+    initialAccumulatorValue = nonNegativeSetting("initial_accumulator_value", value);
     return this;
   }
 
@@ -57,8 +55,7 @@ public final class Adagrad extends Optimizer {
    * @return this optimizer
    */
   public Adagrad epsilon(double value) {
-    requireUnbuilt("epsilon");
-    epsilon = (float) inRange("epsilon", value, 0, Double.MAX_VALUE, true);
+    epsilon = nonNegativeSetting("epsilon", value);
     return this;
   }
 

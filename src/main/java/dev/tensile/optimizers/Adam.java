@@ -55,8 +55,7 @@ public final class Adam extends Optimizer {
    * @return this optimizer
    */
   public Adam beta1(double value) {
-    requireUnbuilt("beta_1");
-    beta1 = (float) inRange("beta_1", value, 0, 1, false);
+    beta1 = setting("beta_1", value, 0, 1, false);
     return this;
   }
 
@@ -67,8 +66,7 @@ public final class Adam extends Optimizer {
    * @return this optimizer
    */
   public Adam beta2(double value) {
-    requireUnbuilt("beta_2");
-    beta2 = (float) inRange("beta_2", value, 0, 1, false);
+    beta2 = setting("beta_2", value, 0, 1, false);
     return this;
   }
 
@@ -79,8 +77,7 @@ public final class Adam extends Optimizer {
    * @return this optimizer
    */
   public Adam epsilon(double value) {
-    requireUnbuilt("epsilon");
-    epsilon = (float) inRange("epsilon", value, 0, Double.MAX_VALUE, true);
+    epsilon = nonNegativeSetting("epsilon", value);
     return this;
   }
 
@@ -91,8 +88,7 @@ public final class Adam extends Optimizer {
    * @return this optimizer
    */
   public Adam amsgrad(boolean enabled) {
-    requireUnbuilt("amsgrad");
-    amsgrad = enabled;
+    amsgrad = switchSetting("amsgrad", enabled);
     return this;
   }
 

@@ -23,7 +23,14 @@ import java.util.Locale;
  * </ol>
  *
  * <p>The state lives in the optimizer, so it carries over from one {@code fit} call to the next,
- * as in Keras. An optimizer serves one model: its state is made for that model's weights.
+ * as in Keras. An optimizer serves one model: its state is made for that model's weights. It is
+ * not thread-safe; it is used by its model's thread.
+ *
+ * <p>To write an optimizer, implement {@link #slotNames()} and {@link #update} (and {@link
+ * #initialSlotValue} if a slot starts above 0); docs/extending.md shows one. The public methods
+ * mirror Keras's: {@link #apply(List)} is {@code apply_gradients}, {@link #build(List)} is {@code
+ * build(variables)}, {@link #slotValues()} with {@link #iterations()} is {@code
+ * optimizer.variables}, and {@link #restore} puts saved state back.
  */
 public abstract class Optimizer {
   private float learningRate;
@@ -183,7 +190,8 @@ public abstract class Optimizer {
   protected abstract void update(float[] w, float[] g, float[][] state, float lr);
 
   /**
-   * Takes one step: clip, update every weight, count the step.
+   * Takes one step: clip, update every weight, count the step; Keras's {@code apply_gradients}.
+   * {@code fit} calls it once per batch.
    *
    * @param vars the weights, each holding its gradient; the same list on every call
    * @throws IllegalStateException if the optimizer was built for other weights
@@ -200,17 +208,21 @@ public abstract class Optimizer {
   }
 
   /**
-   * Makes the state for these weights if not yet made.
+   * Makes the state for these weights if not yet made, Keras's {@code build(variables)}; {@code
+   * fit} calls it before the first step, and every step checks through it that the weights are
+   * the same. It is synchronized, so two models that share one optimizer on two threads cannot
+   * both build it: the second fails as it would on one thread.
    *
    * @param vars the weights the optimizer will update
    * @throws IllegalStateException if it was already built for other weights
    */
-  public final void build(List<Variable> vars) {
+  public final synchronized void build(List<Variable> vars) {
     if (slots != null) {
       if (!sameVariables(vars)) {
         throw new IllegalStateException(
             "this " + name() + " optimizer was built for the weights " + variables
-                + " and cannot update " + vars + "; give each model its own optimizer");
+                + " and cannot update " + vars + "; give each model its own optimizer, and "
+                + "compile with a new one after adding layers");
       }
       return;
     }
@@ -351,6 +363,52 @@ public abstract class Optimizer {
       throw new IllegalStateException(
           "cannot change " + what + " of a " + name() + " optimizer that has already taken steps");
     }
+  }
+
+  /**
+   * Checks a hyperparameter that may change only before the first step and must lie in a range:
+   * the body of a fluent setter, {@code beta1 = setting("beta_1", value, 0, 1, false)}.
+   *
+   * @param name its Keras argument name, for the messages
+   * @param value the value
+   * @param lo the smallest allowed value
+   * @param hi the largest allowed value
+   * @param hiInclusive whether {@code hi} itself is allowed
+   * @return the value as float32
+   * @throws IllegalStateException if the optimizer has been built
+   * @throws IllegalArgumentException if the value is outside the range
+   */
+  protected final float setting(
+      String name, double value, double lo, double hi, boolean hiInclusive) {
+    requireUnbuilt(name);
+    return (float) inRange(name, value, lo, hi, hiInclusive);
+  }
+
+  /**
+   * Checks a hyperparameter that may change only before the first step and must be finite and at
+   * least 0, such as epsilon.
+   *
+   * @param name its Keras argument name, for the messages
+   * @param value the value
+   * @return the value as float32
+   * @throws IllegalStateException if the optimizer has been built
+   * @throws IllegalArgumentException if the value is negative or not finite
+   */
+  protected final float nonNegativeSetting(String name, double value) {
+    return setting(name, value, 0, Double.MAX_VALUE, true);
+  }
+
+  /**
+   * Checks that a switch is set before the first step.
+   *
+   * @param name its Keras argument name, for the message
+   * @param value the value
+   * @return the value
+   * @throws IllegalStateException if the optimizer has been built
+   */
+  protected final boolean switchSetting(String name, boolean value) {
+    requireUnbuilt(name);
+    return value;
   }
 
   /**

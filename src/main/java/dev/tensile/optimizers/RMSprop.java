@@ -50,8 +50,7 @@ public final class RMSprop extends Optimizer {
    * @return this optimizer
    */
   public RMSprop rho(double value) {
-    requireUnbuilt("rho");
-    rho = (float) inRange("rho", value, 0, 1, true);
+    rho = setting("rho", value, 0, 1, true);
     return this;
   }
 
@@ -62,8 +61,7 @@ public final class RMSprop extends Optimizer {
    * @return this optimizer
    */
   public RMSprop momentum(double value) {
-    requireUnbuilt("momentum");
-    momentum = (float) inRange("momentum", value, 0, 1, true);
+    momentum = setting("momentum", value, 0, 1, true);
     return this;
   }
 
@@ -74,8 +72,7 @@ public final class RMSprop extends Optimizer {
    * @return this optimizer
    */
   public RMSprop epsilon(double value) {
-    requireUnbuilt("epsilon");
-    epsilon = (float) inRange("epsilon", value, 0, Double.MAX_VALUE, true);
+    epsilon = nonNegativeSetting("epsilon", value);
     return this;
   }
 
@@ -86,8 +83,7 @@ public final class RMSprop extends Optimizer {
    * @return this optimizer
    */
   public RMSprop centered(boolean enabled) {
-    requireUnbuilt("centered");
-    centered = enabled;
+    centered = switchSetting("centered", enabled);
     return this;
   }
 

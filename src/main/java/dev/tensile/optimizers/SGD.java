@@ -46,8 +46,7 @@ public final class SGD extends Optimizer {
    * @return this optimizer
    */
   public SGD momentum(double value) {
-    requireUnbuilt("momentum");
-    momentum = (float) inRange("momentum", value, 0, 1, true);
+    momentum = setting("momentum", value, 0, 1, true);
     return this;
   }
 
@@ -58,8 +57,7 @@ public final class SGD extends Optimizer {
    * @return this optimizer
    */
   public SGD nesterov(boolean enabled) {
-    requireUnbuilt("nesterov");
-    nesterov = enabled;
+    nesterov = switchSetting("nesterov", enabled);
     return this;
   }
 

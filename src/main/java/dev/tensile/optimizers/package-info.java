@@ -7,5 +7,8 @@
  * <p>{@link dev.tensile.optimizers.Optimizer} owns the lifecycle (argument checks, lazily made
  * per-weight state, gradient clipping, the step count, the loop over weights); each subclass writes
  * only its update rule.
+ *
+ * <p>Uses {@code tensor}. The state is readable ({@code slotValues()}, Keras's {@code
+ * optimizer.variables}) and restorable ({@code restore}), for saving.
  */
 package dev.tensile.optimizers;

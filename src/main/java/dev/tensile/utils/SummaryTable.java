@@ -43,6 +43,20 @@ public final class SummaryTable {
   private static final int MIN_COLUMN_WIDTH = 4;
   private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB", "PB"};
 
+  /** The narrowest line length at which every column keeps its minimum width. */
+  public static final int MIN_LINE_LENGTH = narrowestLineLength();
+
+  private static int narrowestLineLength() {
+    for (int length = POSITIONS.length + 1; ; length++) {
+      try {
+        segmentWidths(length);
+        return length;
+      } catch (IllegalArgumentException e) {
+        // too narrow: try one more column
+      }
+    }
+  }
+
   /**
    * Box-drawing characters per kind of line: left edge, horizontal, divider, right edge.
    *

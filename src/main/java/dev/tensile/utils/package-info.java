@@ -4,5 +4,7 @@
  * dev.tensile.utils.ProgressBar}) and summary table ({@link dev.tensile.utils.SummaryTable}),
  * Python-exact number formatting ({@link dev.tensile.utils.Formats}) and facts about standard
  * output ({@link dev.tensile.utils.Terminal}).
+ *
+ * <p>Uses {@code tensor}.
  */
 package dev.tensile.utils;

@@ -25,7 +25,7 @@ class CallbackOrderTest {
     }
 
     @Override
-    public void setModel(Sequential model) {
+    public void setModel(TrainingModel model) {
       events.add(tag + "setModel");
     }
 
@@ -116,10 +116,10 @@ class CallbackOrderTest {
   @Test
   void aStopDuringABatchStillValidatesEndsTheEpochAndEndsTraining() {
     Callback stopper = new Callback() {
-      private Sequential model;
+      private TrainingModel model;
 
       @Override
-      public void setModel(Sequential m) {
+      public void setModel(TrainingModel m) {
         model = m;
       }
 

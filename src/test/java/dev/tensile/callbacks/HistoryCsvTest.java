@@ -1,11 +1,15 @@
 package dev.tensile.callbacks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,5 +53,22 @@ class HistoryCsvTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of(file), files.toList());
     }
+  }
+
+  @Test
+  void writeCsvGivesTheFileTheSamePermissionsAsAnOrdinaryWrite() throws IOException {
+    assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null);
+    Path ordinary = dir.resolve("ordinary.csv");
+    Files.writeString(ordinary, "x");
+    Path file = dir.resolve("history.csv");
+    twoEpochs().writeCsv(file);
+    assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(file));
+  }
+
+  @Test
+  void writeCsvNamesTheFileWhenItsDirectoryIsMissing() {
+    Path file = dir.resolve("no-such-dir").resolve("history.csv");
+    IOException e = assertThrows(IOException.class, () -> twoEpochs().writeCsv(file));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
   }
 }

@@ -50,8 +50,12 @@ class DownloadTest {
 
   @TempDir Path root;
 
+  /** Where the loader caches: made by the first download, like {@code ~/.tensile/datasets}. */
+  private Path cacheRoot;
+
   @BeforeEach
   void startServer() throws IOException {
+    cacheRoot = root.resolve("home").resolve(".tensile").resolve("datasets");
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/mirror/", this::answer);
     server.start();
@@ -113,7 +117,7 @@ class DownloadTest {
 
   private DatasetLoader loader(Duration readTimeout) {
     Downloader d = new Downloader(mirror, Duration.ofSeconds(5), readTimeout);
-    Places places = new Places(k -> null, k -> null, root, root.resolve("absent"), d);
+    Places places = new Places(k -> null, k -> null, cacheRoot, root.resolve("absent"), d);
     DownloadListener recorder =
         new DownloadListener() {
           @Override
@@ -133,9 +137,16 @@ class DownloadTest {
   }
 
   private List<String> cacheFiles() throws IOException {
-    Path cache = root.resolve(TinyDataset.NAME);
+    Path cache = cacheRoot.resolve(TinyDataset.NAME);
     try (Stream<Path> files = Files.list(cache)) {
       return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** A failed first download leaves neither files nor the directories it made. */
+  private void assertNoCacheLeft() throws IOException {
+    try (Stream<Path> left = Files.list(root)) {
+      assertEquals(List.of(), left.toList(), "the cache root holds nothing after a failure");
     }
   }
 
@@ -155,7 +166,7 @@ class DownloadTest {
         LIMIT,
         () -> {
           Dataset d = loader().load();
-          Path cache = root.resolve(TinyDataset.NAME);
+          Path cache = cacheRoot.resolve(TinyDataset.NAME);
           assertEquals("download from " + mirror + " into " + cache, d.source());
           assertEquals(TinyDataset.TRAIN, d.xTrain().samples());
           assertEquals(
@@ -183,7 +194,7 @@ class DownloadTest {
           String why = failedDownload();
           assertTrue(why.contains("nothing was kept"), why);
           assertTrue(why.contains("SHA-256 of the decompressed content is"), why);
-          assertEquals(List.of(), cacheFiles());
+          assertNoCacheLeft();
           assertTrue(events.get(1).endsWith(" false"), events.toString());
         });
   }
@@ -210,7 +221,7 @@ class DownloadTest {
           answers.put(DatasetSpec.TRAIN_IMAGES, Answer.STALL_MID_FILE);
           String why = failedDownload(loader(Duration.ofMillis(300)));
           assertTrue(why.contains("nothing was kept: SocketTimeoutException: Read timed out"), why);
-          assertEquals(List.of(), cacheFiles());
+          assertNoCacheLeft();
         });
   }
 
@@ -222,7 +233,7 @@ class DownloadTest {
           answers.put(DatasetSpec.TRAIN_IMAGES, Answer.NOT_FOUND);
           String why = failedDownload();
           assertTrue(why.contains("the server answered HTTP 404"), why);
-          assertEquals(List.of(), cacheFiles());
+          assertNoCacheLeft();
           assertEquals(List.of(), events, "a refused request never starts");
         });
   }
@@ -232,13 +243,26 @@ class DownloadTest {
     assertTimeoutPreemptively(
         LIMIT,
         () -> {
-          Path cache = tiny.writeTo(root.resolve(TinyDataset.NAME), true);
+          Path cache = tiny.writeTo(cacheRoot.resolve(TinyDataset.NAME), true);
           Files.write(cache.resolve(DatasetSpec.TEST_LABELS), new byte[] {0, 0, 8});
           Dataset d = loader().load();
           assertTrue(d.source().startsWith("download from"), d.source());
           assertTrue(notices.get(0).startsWith("Warning: skipping cache"), notices.get(0));
           assertEquals(2, events.size(), "only the damaged file is fetched: " + events);
           assertEquals(4, cacheFiles().size());
+        });
+  }
+
+  @Test
+  void aFailedDownloadKeepsTheDirectoriesThatWereThereBefore() {
+    assertTimeoutPreemptively(
+        LIMIT,
+        () -> {
+          Path cache = Files.createDirectories(cacheRoot.resolve(TinyDataset.NAME));
+          answers.put(DatasetSpec.TRAIN_IMAGES, Answer.NOT_FOUND);
+          failedDownload();
+          assertTrue(Files.isDirectory(cache));
+          assertEquals(List.of(), cacheFiles());
         });
   }
 }

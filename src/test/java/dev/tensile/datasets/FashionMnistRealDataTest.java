@@ -2,8 +2,6 @@ package dev.tensile.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tensile.tensor.Tensor;
 import java.nio.file.Files;
@@ -11,39 +9,43 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real Fashion-MNIST from Debian's package {@code dataset-fashion-mnist}. Skipped where the
- * package is absent, except in CI ({@code CI=true}), which installs it: there its absence fails.
+ * The real Fashion-MNIST from Debian's package {@code dataset-fashion-mnist}. Each test is skipped
+ * where the package is absent, except in CI ({@code CI=true}), which installs it: there its absence
+ * fails.
  */
 class FashionMnistRealDataTest {
-  private static final Path DEBIAN = Path.of(FashionMnist.DEBIAN_DIR);
   private static final List<String> NOTICES = new ArrayList<>();
-  private static Dataset data;
+  private static Dataset loaded;
 
   @TempDir static Path emptyCache;
 
-  @BeforeAll
-  static void loadOnce() throws Exception {
+  /** The data from Debian's directory alone; where it is missing, the calling test is skipped. */
+  private static synchronized Dataset data() throws Exception {
+    Path debian = RealFashionMnist.debianDir();
     boolean present =
         FashionMnist.SPEC.files().stream()
-            .allMatch(f -> Files.isRegularFile(DEBIAN.resolve(f.name())));
-    if (!present && "true".equals(System.getenv("CI"))) {
-      fail("CI must install the Debian package dataset-fashion-mnist; " + DEBIAN + " lacks it");
+            .allMatch(f -> Files.isRegularFile(debian.resolve(f.name())));
+    if (!present) {
+      RealFashionMnist.skipOrFail(
+          "Debian package dataset-fashion-mnist is not installed: " + debian + " lacks its files");
     }
-    assumeTrue(present, "Debian package dataset-fashion-mnist is not installed");
-    Places debianOnly = new Places(k -> null, k -> null, emptyCache, DEBIAN, TinyDataset.offline());
-    data =
-        new DatasetLoader(FashionMnist.SPEC, debianOnly, DownloadListener.silent(), NOTICES::add)
-            .load();
+    if (loaded == null) {
+      Places debianOnly =
+          new Places(k -> null, k -> null, emptyCache, debian, TinyDataset.offline());
+      loaded =
+          new DatasetLoader(FashionMnist.SPEC, debianOnly, DownloadListener.silent(), NOTICES::add)
+              .load();
+    }
+    return loaded;
   }
 
   @AfterAll
   static void release() {
-    data = null;
+    loaded = null;
   }
 
   private static double[] meanAndStd(Tensor x) {
@@ -59,14 +61,16 @@ class FashionMnistRealDataTest {
   }
 
   @Test
-  void loadsFromTheDebianPackageAndSaysSo() {
-    String source = DEBIAN + " (Debian package dataset-fashion-mnist)";
+  void loadsFromTheDebianPackageAndSaysSo() throws Exception {
+    Dataset data = data();
+    String source = RealFashionMnist.debianDir() + " (Debian package dataset-fashion-mnist)";
     assertEquals(source, data.source());
     assertEquals(List.of("Loaded Fashion-MNIST from " + source), NOTICES);
   }
 
   @Test
-  void hasKerasShapesAndLabels() {
+  void hasKerasShapesAndLabels() throws Exception {
+    Dataset data = data();
     assertArrayEquals(new int[] {60000, 28, 28}, data.xTrain().shape());
     assertArrayEquals(new int[] {60000}, data.yTrain().shape());
     assertArrayEquals(new int[] {10000, 28, 28}, data.xTest().shape());
@@ -80,7 +84,8 @@ class FashionMnistRealDataTest {
   }
 
   @Test
-  void pixelStatisticsMatchTheKnownOnes() {
+  void pixelStatisticsMatchTheKnownOnes() throws Exception {
+    Dataset data = data();
     // Computed independently with Python's gzip and NumPy over the same files.
     double[] train = meanAndStd(data.xTrain());
     assertEquals(0.2860406, train[0], 1e-6);
@@ -91,7 +96,8 @@ class FashionMnistRealDataTest {
   }
 
   @Test
-  void theBundledSubsetIsTheStartOfTheRealData() {
+  void theBundledSubsetIsTheStartOfTheRealData() throws Exception {
+    Dataset data = data();
     Dataset subset = FashionMnist.loadBundledSubset();
     assertArrayEquals(data.xTrain().rows(0, 1800).data(), subset.xTrain().data());
     assertArrayEquals(data.yTrain().rows(0, 1800).data(), subset.yTrain().data());

@@ -161,4 +161,24 @@ class IdxBadFileTest {
     assertTrue(e.getMessage().startsWith(file + ": gzip stream truncated"), e.getMessage());
     assertThrows(NoSuchFileException.class, () -> Idx.read(dir.resolve("absent")));
   }
+
+  /** A gzip member of VALID whose header carries a CRC-16 ({@code FHCRC}), right or wrong. */
+  private static byte[] withHeaderCrc(boolean right) {
+    byte[] plain = gzip(VALID);
+    byte[] header = Arrays.copyOf(plain, 10);
+    header[3] |= 0x02; // FHCRC
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(header);
+    int crc16 = (int) crc.getValue() & 0xFFFF ^ (right ? 0 : 1);
+    return concat(
+        header,
+        new byte[] {(byte) crc16, (byte) (crc16 >>> 8)},
+        Arrays.copyOfRange(plain, 10, plain.length));
+  }
+
+  @Test
+  void aGzipHeaderCrcIsChecked() throws IOException {
+    assertArrayEquals(VALID, Idx.toBytes(Idx.parse(withHeaderCrc(true), "ok.idx.gz"), false));
+    reject(withHeaderCrc(false), "gzip header CRC-16 mismatch", "at byte 10");
+  }
 }

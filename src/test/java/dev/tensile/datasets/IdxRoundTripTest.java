@@ -110,27 +110,6 @@ class IdxRoundTripTest {
   }
 
   @Test
-  void aFailedWriteLeavesTheTargetAndNoTemporaryFile() throws IOException {
-    Path file = dir.resolve("keep.idx");
-    Files.write(file, new byte[] {42});
-    IOException e =
-        assertThrows(
-            IOException.class,
-            () ->
-                AtomicFiles.write(
-                    file,
-                    out -> {
-                      out.write(new byte[100]);
-                      throw new IOException("disk full");
-                    }));
-    assertEquals("disk full", e.getMessage());
-    assertArrayEquals(new byte[] {42}, Files.readAllBytes(file));
-    try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of(file), files.toList());
-    }
-  }
-
-  @Test
   void valuesThatDoNotFitTheTypeAreRejected() {
     Tensor t = Tensor.of(new float[] {0, 255, 256}, 3);
     IllegalArgumentException e =

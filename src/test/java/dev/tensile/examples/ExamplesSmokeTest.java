@@ -1,5 +1,6 @@
 package dev.tensile.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -38,6 +39,10 @@ class ExamplesSmokeTest {
     assertTrue(text.contains("| model | accuracy | val_accuracy | test_accuracy | s/epoch | tutorial |"),
         text);
     assertTrue(text.contains("| Flatten + 100 relu units, Adam |"), text);
+    assertTrue(text.contains("## Results (1 epoch, batch 32; "), text);
+    // The tutorial prints the softmax, sigmoid and relu models' summaries, naming them in turn.
+    assertEquals(3, text.split("\nModel: \"sequential", -1).length - 1, text);
+    assertTrue(text.contains("Total params: 7,850 (30.66 KB)"), text);
     assertTrue(Files.size(out.resolve("fashion-mnist-first-ten.png")) > 1000);
   }
 

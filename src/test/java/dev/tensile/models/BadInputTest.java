@@ -9,6 +9,7 @@ import dev.tensile.layers.Flatten;
 import dev.tensile.layers.Input;
 import dev.tensile.optimizers.SGD;
 import dev.tensile.tensor.Tensor;
+import dev.tensile.utils.RandomSeed;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -124,6 +125,9 @@ class BadInputTest {
 
   @Test
   void aLossThatBecomesNanStopsWithTheEpochAndBatch() {
+    // Whether the loss overflows to NaN or to a finite clipped value depends on the initial
+    // weights' signs, so fix them instead of inheriting the global seed from earlier tests.
+    RandomSeed.set(3);
     Sequential m = new Sequential(new Input(4), new Dense(3));
     m.compile(new SGD(1e30), "sparse_categorical_crossentropy");
     float[] big = new float[12];

@@ -2,6 +2,7 @@ package dev.tensile.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tensile.internal.LayerAccess;
 import dev.tensile.layers.Layer;
 import dev.tensile.tensor.Variable;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.function.DoubleSupplier;
 public final class GradientCheck {
   /** Step for smooth functions in float32: small truncation error, tolerable rounding error. */
   public static final double STEP = 1e-2;
+
+  /** Runs the layer's protected batch methods, as the model does. */
+  private static final LayerAccess.Ops<Layer> LAYERS = LayerAccess.ops(Layer.class);
 
   private GradientCheck() {}
 
@@ -59,15 +63,15 @@ public final class GradientCheck {
     Random random = new Random(seed);
     float[] x = randoms(random, batch * size(layer.inputShape()));
     float[] r = randoms(random, batch * size(layer.outputShape()));
-    float[] y = layer.forward(x, batch, false).clone();
-    float[] dx = layer.backward(r.clone(), batch);
+    float[] y = LAYERS.forward(layer, x, batch, false).clone();
+    float[] dx = LAYERS.backward(layer, r.clone(), batch);
     float[] dxCopy = dx == null ? null : dx.clone();
     List<Variable> weights = layer.weights();
     float[][] dw = new float[weights.size()][];
     for (int i = 0; i < dw.length; i++) {
       dw[i] = weights.get(i).gradient().clone();
     }
-    DoubleSupplier loss = () -> dot(r, layer.forward(x, batch, false), y.length);
+    DoubleSupplier loss = () -> dot(r, LAYERS.forward(layer, x, batch, false), y.length);
     if (dxCopy != null) {
       check(layer.name() + " dX", x, slice(dxCopy, x.length), loss, h, tolerance);
     }

@@ -105,7 +105,11 @@ public final class BenchReport {
     List<String> order = new ArrayList<>(KernelBenchmarks.BATCH_32);
     order.addAll(KernelBenchmarks.BATCH_256);
     order.add(KernelBenchmarks.LARGE);
-    perVariant("gflops", "%.1f", order);
+    if (results.variants("gflops").isEmpty()) {
+      out.append("Not measured in this run.\n\n");
+    } else {
+      perVariant("gflops", "%.1f", order);
+    }
     new PeerReport(results).products(out);
   }
 

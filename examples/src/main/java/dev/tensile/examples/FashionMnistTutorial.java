@@ -77,6 +77,7 @@ public final class FashionMnistTutorial {
 
     heading("2. A hidden layer of 100 sigmoid units");
     Sequential sigmoid = TutorialModels.sigmoidHidden();
+    sigmoid.summary(); // as the tutorial does: it names this model sequential_1, dense_1, dense_2
     sigmoid.compile("rmsprop", LOSS, "accuracy");
     experiment.run("100 sigmoid units", sigmoid, "-");
 
@@ -103,7 +104,9 @@ public final class FashionMnistTutorial {
         m -> m.compile(new RMSprop(0.001).rho(0.9), LOSS, "accuracy"));
     withOptimizer(experiment, "\"adam\"", m -> m.compile("adam", LOSS, "accuracy"));
 
-    heading("Results (" + epochs + " epochs, batch 32; " + data.source() + ")");
+    heading(
+        "Results (" + epochs + (epochs == 1 ? " epoch" : " epochs") + ", batch 32; "
+            + data.source() + ")");
     System.out.print(experiment.markdownTable());
   }
 

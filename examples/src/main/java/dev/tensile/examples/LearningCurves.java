@@ -1,16 +1,15 @@
 package dev.tensile.examples;
 
 import dev.tensile.callbacks.History;
+import dev.tensile.internal.AtomicFile;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
@@ -18,6 +17,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -33,7 +33,8 @@ public final class LearningCurves {
   private LearningCurves() {}
 
   /**
-   * Writes the curves to a PNG, atomically (a temporary file, then a move).
+   * Writes the curves to a PNG, atomically (a temporary file, then a move). Each epoch is a marked
+   * point on its curve, so a single epoch shows too.
    *
    * @param history the history of a {@code fit}, with or without {@code val_} keys
    * @param png the file to write
@@ -47,20 +48,18 @@ public final class LearningCurves {
     chart(history, "loss").draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
     chart(history, "accuracy").draw(g, new Rectangle2D.Double(WIDTH, 0, WIDTH, HEIGHT));
     g.dispose();
-    Path dir = png.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + png.getFileName(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        ImageIO.write(image, "png", out);
-      }
-      Files.move(tmp, png, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    Files.createDirectories(png.toAbsolutePath().getParent());
+    // Tensile's own atomic write; outside this project, ImageIO.write(image, "png", file) will do.
+    AtomicFile.write(
+        png,
+        out -> {
+          if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("this Java runtime has no PNG writer");
+          }
+        });
   }
 
-  private static JFreeChart chart(History history, String key) {
+  static JFreeChart chart(History history, String key) {
     XYSeriesCollection data = new XYSeriesCollection();
     data.addSeries(series(history, key, "training " + key));
     if (history.history().containsKey("val_" + key)) {
@@ -74,6 +73,8 @@ public final class LearningCurves {
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    // A line needs two epochs; the markers show every epoch, the only one included.
+    ((XYLineAndShapeRenderer) plot.getRenderer()).setDefaultShapesVisible(true);
     return chart;
   }
 

@@ -4,6 +4,7 @@ import static dev.tensile.engine.vector.Kernels.L;
 
 import dev.tensile.engine.Elementwise;
 import dev.tensile.engine.MatrixEngine;
+import dev.tensile.internal.MatrixArguments;
 import java.util.Arrays;
 
 /**
@@ -79,19 +80,19 @@ public final class VectorEngine implements MatrixEngine {
 
   @Override
   public void mult(float[] a, float[] b, float[] c, int m, int k, int n) {
-    MatrixEngine.checkArguments(a, (long) m * k, b, (long) k * n, c, (long) m * n);
+    MatrixArguments.check(a, (long) m * k, b, (long) k * n, c, (long) m * n);
     compute(a, k, 1, b, false, c, m, k, n);
   }
 
   @Override
   public void multTransA(float[] a, float[] b, float[] c, int m, int k, int n) {
-    MatrixEngine.checkArguments(a, (long) k * m, b, (long) k * n, c, (long) m * n);
+    MatrixArguments.check(a, (long) k * m, b, (long) k * n, c, (long) m * n);
     compute(a, 1, m, b, false, c, m, k, n);
   }
 
   @Override
   public void multTransB(float[] a, float[] b, float[] c, int m, int k, int n) {
-    MatrixEngine.checkArguments(a, (long) m * k, b, (long) n * k, c, (long) m * n);
+    MatrixArguments.check(a, (long) m * k, b, (long) n * k, c, (long) m * n);
     compute(a, k, 1, b, true, c, m, k, n);
   }
 
