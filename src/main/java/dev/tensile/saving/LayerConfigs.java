@@ -17,11 +17,12 @@ import java.util.Locale;
 /**
  * Layers to and from their JSON config, Keras's {@code {"class_name": "Dense", "config": {"name":
  * "dense", "units": 10, ...}}}. The known classes are {@code Dense}, {@code Flatten}, {@code
- * Activation} and {@code Dropout}; initializers are {@code VarianceScaling} (with its Keras name,
+ * Activation}, {@code Dropout} and the convolution layers of {@link ConvLayerConfigs}; initializers are {@code VarianceScaling} (with its Keras name,
  * such as {@code glorot_uniform}, and its seed) or {@code Constant}.
  */
 final class LayerConfigs {
-  private static final String KNOWN = "Dense, Flatten, Activation, Dropout";
+  private static final String KNOWN =
+      "Dense, Flatten, Activation, Dropout, " + ConvLayerConfigs.KNOWN;
 
   private LayerConfigs() {}
 
@@ -48,7 +49,7 @@ final class LayerConfigs {
     } else if (layer instanceof Dropout) {
       config.addProperty("rate", ((Dropout) layer).rate());
       config.addProperty("seed", ((Dropout) layer).seed());
-    } else if (!(layer instanceof Flatten)) {
+    } else if (!(layer instanceof Flatten) && !ConvLayerConfigs.describe(layer, config)) {
       throw new IllegalArgumentException(
           String.format(
               "layer '%s' is a %s, which cannot be saved; the format knows %s",
@@ -87,6 +88,10 @@ final class LayerConfigs {
           layer = new Flatten();
           break;
         default:
+          layer = ConvLayerConfigs.make(className, config);
+          if (layer != null) {
+            break;
+          }
           throw json.problem(
               "unknown layer class_name '"
                   + className
@@ -99,7 +104,7 @@ final class LayerConfigs {
     }
   }
 
-  private static String activationName(Layer layer, ActivationFunction f) {
+  static String activationName(Layer layer, ActivationFunction f) {
     if (Activations.get(f.name()) != f) {
       throw new IllegalArgumentException(
           String.format(
@@ -110,7 +115,7 @@ final class LayerConfigs {
     return f.name();
   }
 
-  private static JsonObject initializer(Layer layer, Initializer init) {
+  static JsonObject initializer(Layer layer, Initializer init) {
     JsonObject config = new JsonObject();
     config.addProperty("name", init.name());
     if (init instanceof VarianceScaling) {
@@ -132,7 +137,7 @@ final class LayerConfigs {
             layer.name(), init.getClass().getName()));
   }
 
-  private static Initializer initializer(JsonFields json) throws ModelFormatException {
+  static Initializer initializer(JsonFields json) throws ModelFormatException {
     String className = json.string("class_name");
     JsonFields config = json.object("config");
     String name = config.string("name");

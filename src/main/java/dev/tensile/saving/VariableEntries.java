@@ -66,7 +66,7 @@ final class VariableEntries {
     out.add(optimizer(0), Npy.encode(new long[] {optimizer.iterations()}, SCALAR));
     out.add(optimizer(1), Npy.encode(new float[] {optimizer.learningRate()}, SCALAR));
     List<float[]> slots = optimizer.slotValues();
-    List<Variable> vars = model.variables();
+    List<Variable> vars = model.trainableVariables();
     for (int k = 0; k < slots.size(); k++) {
       int[] shape = vars.get(k / (slots.size() / vars.size())).shape();
       out.add(optimizer(2 + k), Npy.encode(slots.get(k), shape));
@@ -177,7 +177,7 @@ final class VariableEntries {
     if (!model.isBuilt()) {
       throw in.problem("it has optimizer state but no input shape to build the model with");
     }
-    List<Variable> vars = model.variables();
+    List<Variable> vars = model.trainableVariables();
     optimizer.build(vars);
     int expected = optimizer.slotValues().size();
     if (inFile != expected) {
