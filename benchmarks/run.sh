@@ -152,6 +152,14 @@ if [ "$peers_only" = 0 ]; then
   else
     say "no JDK 25 at $java25: skipped"
   fi
+  # The convolution chapter's CNN at batch 32 on the Vector API engine: its epochs are long, so
+  # two timed epochs after the warm-up one.
+  say "training the CNN on vector"
+  cnn_epochs=(--epochs 2)
+  if [ "$quick" = 1 ]; then cnn_epochs=(); fi
+  run_java "$java_cmd" "${jvm_flags[@]}" -Dtensile.engine=vector -cp "$cp" \
+    dev.tensile.benchmarks.TrainingBenchmark --results "$results" --workloads cnn_adam_b32 \
+    "${cnn_epochs[@]}" "${quick_flag[@]}" || true
 fi
 
 # The peers, on the real data, one process per model, alternating with Tensile round by round.

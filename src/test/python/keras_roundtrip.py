@@ -10,6 +10,8 @@ compiled models, Tensile's weights after `steps` more full-batch steps. For each
   - zeroes the weights, loads NAME.weights.h5 (load_weights) and compares predictions again;
   - saves the continued model as NAME.from_keras.keras, with its predictions in
     NAME.from_keras.json, for the Java side to load.
+With --chapter8 it then saves the chapter-8 CNN from Keras (chapter8.keras, chapter8.json with
+inputs, predictions and evaluate's loss and accuracy) for the Java side to load.
 Prints one line per case and exits non-zero on the first mismatch.
 """
 import io
@@ -98,12 +100,36 @@ def check(directory, name):
     print("ok", name)
 
 
+def chapter8(directory):
+    """Keras saves the book's chapter-8 CNN, with its predictions and evaluation."""
+    keras.utils.set_random_seed(8)
+    L = keras.layers
+    model = keras.Sequential([
+        keras.Input(shape=(28, 28, 1)),
+        L.Conv2D(32, 3, padding="same", activation="relu"), L.MaxPooling2D(2),
+        L.Conv2D(64, 3, padding="same", activation="relu"), L.MaxPooling2D(2),
+        L.Flatten(), L.Dense(100, activation="relu"), L.Dropout(0.4),
+        L.Dense(10, activation="softmax")])
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    rng = np.random.default_rng(8)
+    x = rng.uniform(size=(6, 28, 28, 1)).astype("float32")
+    y = rng.integers(0, 10, size=6).astype("int32")
+    model.save(os.path.join(directory, "chapter8.keras"))
+    with open(os.path.join(directory, "chapter8.json"), "w") as f:
+        json.dump({"x": x.tolist(), "x_shape": list(x.shape), "y": y.tolist(),
+                   "predictions": model.predict(x, verbose=0).tolist(),
+                   "evaluate": model.evaluate(x, y, verbose=0)}, f)
+    print("ok chapter8")
+
+
 def main():
     directory = sys.argv[1]
     names = sorted(n[:-5] for n in os.listdir(directory)
                    if n.endswith(".json") and ".from_keras" not in n)
     for name in names:
         check(directory, name)
+    if "--chapter8" in sys.argv[2:]:
+        chapter8(directory)
 
 
 if __name__ == "__main__":

@@ -228,7 +228,8 @@ public abstract class Layer {
   }
 
   /**
-   * Returns the trainable weights in Keras's order (a Dense layer: kernel, then bias).
+   * Returns the weights in Keras's order (a Dense layer: kernel, then bias), trainable ones
+   * before non-trainable ones (see {@link Variable#trainable()}).
    *
    * @return the weights; empty for layers without any
    */

@@ -37,18 +37,9 @@ public final class Names {
    * @return the prefix
    */
   public static String snakeCase(String className) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < className.length(); i++) {
-      char c = className.charAt(i);
-      if (Character.isUpperCase(c)) {
-        if (i > 0 && !Character.isUpperCase(className.charAt(i - 1))) {
-          b.append('_');
-        }
-        b.append(Character.toLowerCase(c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
+    // Keras's to_snake_case: "MaxPooling2D" -> "max_pooling2d", "Conv2D" -> "conv2d".
+    String name = className.replaceAll("\\W+", "");
+    name = name.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
+    return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -44,7 +44,8 @@ final class DataChecks {
       String layer = model.layers().get(0).name();
       throw new IllegalArgumentException(
           where + ": input of layer '" + layer + "' is incompatible: expected shape "
-              + Shapes.formatBatch(expected) + ", got " + x.shapeString() + mismatch(expected, got)
+              + Shapes.formatBatch(expected) + ", got " + Shapes.formatBatch(got) + " (data of shape "
+              + x.shapeString() + ")" + mismatch(expected, got)
               + (Shapes.size(expected) == Shapes.size(got)
                   ? "; reshape the data, e.g. x.reshape(-1, "
                       + String.join(", ", Arrays.stream(expected).mapToObj(String::valueOf)

@@ -89,6 +89,17 @@ final class Evaluation {
   static Tensor predict(
       StepRunner runner, int[] outShape, DataSource x, int batchSize, ProgressBar bar,
       Sequential checkBatchesFor) {
+    return predict(runner, outShape, x, batchSize, -1, bar, checkBatchesFor);
+  }
+
+  /**
+   * Computes the outputs of layer {@code last} (all layers if negative) for inputs, in batches.
+   *
+   * @return the outputs, shape {@code (n, ...outShape)}
+   */
+  static Tensor predict(
+      StepRunner runner, int[] outShape, DataSource x, int batchSize, int last, ProgressBar bar,
+      Sequential checkBatchesFor) {
     int outSize = (int) Shapes.size(outShape);
     long known = x.size();
     float[] out = new float[known >= 0 ? Math.multiplyExact(Math.toIntExact(known), outSize)
@@ -103,7 +114,7 @@ final class Evaluation {
         if (checkBatchesFor != null) {
           DataChecks.checkBatchInputs(checkBatchesFor, x, batch, "predict");
         }
-        float[] result = runner.predictStep(b);
+        float[] result = last < 0 ? runner.predictStep(b) : runner.predictStep(b, last);
         int need = Math.multiplyExact(n + b, outSize);
         if (need > out.length) {
           out = Arrays.copyOf(out, Math.max(need, (int) Math.min(Integer.MAX_VALUE - 8,

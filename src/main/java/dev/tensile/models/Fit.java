@@ -166,7 +166,7 @@ final class Fit {
     testLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), false));
     epochLogs = new Logs(Evaluation.logKeys(compiled.metricNames(), validation != null));
     shuffleSeed = options.seed() != null ? options.seed() : RandomSeed.next();
-    compiled.optimizer().build(model.variables());
+    compiled.optimizer().build(model.trainableVariables());
     model.setStopTraining(false);
   }
 

@@ -24,6 +24,7 @@ final class LayerStack {
   private final List<Layer> layersView = Collections.unmodifiableList(layers);
   private int[] inputShape;
   private List<Variable> weights = List.of();
+  private List<Variable> trainable = List.of();
 
   /** Declares the input shape; must come before any layer. */
   void setInput(Input input) {
@@ -125,6 +126,7 @@ final class LayerStack {
       all.addAll(l.weights());
     }
     weights = Collections.unmodifiableList(all);
+    trainable = all.stream().filter(Variable::trainable).toList();
   }
 
   boolean isBuilt() {
@@ -149,6 +151,11 @@ final class LayerStack {
 
   List<Variable> weights() {
     return weights;
+  }
+
+  /** The weights the optimizer trains: {@link #weights()} without the non-trainable ones. */
+  List<Variable> trainableWeights() {
+    return trainable;
   }
 
   long countParams() {

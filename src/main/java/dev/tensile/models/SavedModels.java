@@ -155,13 +155,13 @@ final class SavedModels {
       throw new ModelFormatException(path, "it has optimizer state but no input shape");
     }
     Optimizer probe = opt;
-    probe.build(model.variables());
+    probe.build(model.trainableVariables());
     List<int[]> shapes = probe.slotShapes();
     if (shapes.size() != s.slots().size()) {
       throw new ModelFormatException(path, String.format(
           "optimizer/vars holds %d state arrays after the step count and learning rate, but %s "
               + "keeps %d for the model's %d weights", s.slots().size(), opt, shapes.size(),
-          model.variables().size()));
+          model.trainableVariables().size()));
     }
     List<float[]> values = new ArrayList<>();
     for (int k = 0; k < shapes.size(); k++) {
@@ -173,6 +173,6 @@ final class SavedModels {
       }
       values.add(t.data());
     }
-    opt.restore(model.variables(), s.iterations(), values);
+    opt.restore(model.trainableVariables(), s.iterations(), values);
   }
 }

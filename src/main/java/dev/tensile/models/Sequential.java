@@ -653,6 +653,16 @@ public final class Sequential implements TrainingModel {
   }
 
   /**
+   * Returns the weights the optimizer trains, Keras's {@code model.trainable_variables}: {@link
+   * #variables()} without non-trainable ones such as a batch normalization's moving statistics.
+   *
+   * @return an unmodifiable list, empty before build
+   */
+  public List<Variable> trainableVariables() {
+    return stack.trainableWeights();
+  }
+
+  /**
    * Copies the weights out in Keras's order: for each layer, its kernel {@code (in, units)} then
    * its bias {@code (units,)}.
    *
@@ -680,12 +690,67 @@ public final class Sequential implements TrainingModel {
 
 
   /**
-   * Counts the trainable parameters.
+   * Counts the parameters, trainable and not, Keras's {@code count_params()}.
    *
    * @return the number of weight elements
    */
   public long countParams() {
     return stack.countParams();
+  }
+
+  private long countTrainableParams() {
+    long n = 0;
+    for (Variable v : stack.trainableWeights()) {
+      n += v.size();
+    }
+    return n;
+  }
+
+  /**
+   * Computes the outputs of one layer for inputs, in batches, in inference mode: Keras's {@code
+   * keras.Model(model.inputs, model.layers[index].output).predict(x)}. {@code
+   * model.layerOutput(0, x)} gives the first convolution's feature maps.
+   *
+   * @param index the layer's position in {@link #layers()}, from 0
+   * @param x the inputs, shape {@code (n, ...input shape)}
+   * @return the layer's outputs, shape {@code (n, ...layer's output shape)}
+   * @throws IndexOutOfBoundsException if there is no such layer
+   * @throws IllegalArgumentException if the data does not fit the model
+   */
+  public Tensor layerOutput(int index, Tensor x) {
+    if (index < 0 || index >= layers().size()) {
+      throw new IndexOutOfBoundsException(
+          "model '" + name() + "' has layers 0.." + (layers().size() - 1) + ", got " + index);
+    }
+    guard.enter(name(), "layerOutput()", true);
+    try {
+      stack.ensureBuilt(name(), x);
+      runner.prepare();
+      DataChecks.checkInputs(this, x, "layerOutput");
+      return Evaluation.predict(
+          runner, layers().get(index).outputShape(), DataSource.of(x), 32, index,
+          Evaluation.bar(System.out, Evaluation.steps(x.samples(), 32), 0), null);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  /**
+   * Computes the outputs of a layer of this model for inputs, as {@link #layerOutput(int,
+   * Tensor)}: Keras's {@code keras.Model(model.inputs, layer.output).predict(x)}.
+   *
+   * @param layer one of this model's layers
+   * @param x the inputs
+   * @return the layer's outputs
+   * @throws IllegalArgumentException if the layer is not in this model
+   */
+  public Tensor layerOutput(Layer layer, Tensor x) {
+    int index = layers().indexOf(layer);
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          "layer '" + (layer == null ? null : layer.name()) + "' is not in model '" + name() + "'");
+    }
+    return layerOutput(index, x);
   }
 
   /**
@@ -721,7 +786,8 @@ public final class Sequential implements TrainingModel {
     // Keras (TensorFlow) stores the step count as int64: 8 bytes, the rest float32.
     long optimizerBytes = optimizerParams < 0 ? 0 : (optimizerParams - 2) * 4 + 8 + 4;
     return SummaryTable.render(
-        name(), rows, countParams(), 0, optimizerParams, optimizerBytes, lineLength);
+        name(), rows, countTrainableParams(), countParams() - countTrainableParams(),
+        optimizerParams, optimizerBytes, lineLength);
   }
 
   /**

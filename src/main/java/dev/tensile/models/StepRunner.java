@@ -75,7 +75,7 @@ final class StepRunner {
       g = LAYERS.backward(layers.get(i), g, b);
     }
     Optimizer optimizer = compiled.optimizer();
-    optimizer.apply(stack.weights());
+    optimizer.apply(stack.trainableWeights());
     return batchLoss;
   }
 
@@ -109,10 +109,19 @@ final class StepRunner {
     return forward(batch.inputs(), b, false);
   }
 
+  /** Runs the filled batch through the layers up to {@code last} only, in inference mode. */
+  float[] predictStep(int b, int last) {
+    return forward(batch.inputs(), b, false, last);
+  }
+
   private float[] forward(float[] input, int b, boolean training) {
+    return forward(input, b, training, stack.layers().size() - 1);
+  }
+
+  private float[] forward(float[] input, int b, boolean training, int last) {
     List<Layer> layers = stack.layers();
     float[] a = input;
-    for (int i = 0; i < layers.size(); i++) {
+    for (int i = 0; i <= last; i++) {
       a = LAYERS.forward(layers.get(i), a, b, training);
     }
     return a;

@@ -1,7 +1,8 @@
 package dev.tensile.tensor;
 
 /**
- * A trainable weight: its value, the gradient of the loss with respect to it, and its shape.
+ * A weight: its value, the gradient of the loss with respect to it, its shape, and whether the
+ * optimizer trains it (a batch normalization's moving statistics are weights it does not train).
  *
  * <p>Both arrays are allocated once when the owning layer is built and reused for every step. The
  * layer writes {@link #gradient()} in its backward pass; the optimizer reads it and updates {@link
@@ -12,14 +13,27 @@ public final class Variable {
   private final int[] shape;
   private final float[] value;
   private final float[] gradient;
+  private final boolean trainable;
 
   /**
-   * Makes a variable of zeros.
+   * Makes a trainable variable of zeros.
    *
    * @param name the path-like name, e.g. {@code dense/kernel}
    * @param shape the extent of each axis
    */
   public Variable(String name, int... shape) {
+    this(name, true, shape);
+  }
+
+  /**
+   * Makes a variable of zeros, trainable or not.
+   *
+   * @param name the path-like name, e.g. {@code batch_normalization/moving_mean}
+   * @param trainable false for a weight the optimizer must leave alone
+   * @param shape the extent of each axis
+   */
+  public Variable(String name, boolean trainable, int... shape) {
+    this.trainable = trainable;
     this.name = name;
     this.shape = shape.clone();
     int size = checkedSize(name, this.shape);
@@ -91,6 +105,15 @@ public final class Variable {
    */
   public String name() {
     return name;
+  }
+
+  /**
+   * Tells whether the optimizer updates this variable, Keras's {@code variable.trainable}.
+   *
+   * @return false for statistics such as a moving mean
+   */
+  public boolean trainable() {
+    return trainable;
   }
 
   /**

@@ -83,4 +83,19 @@ class ExamplesSmokeTest {
     assertTrue(Files.readString(out.resolve("history.csv"))
         .startsWith("epoch,accuracy,loss,val_accuracy,val_loss"));
   }
+
+  @Test
+  void fashionMnistCnn() throws Exception {
+    String text = run(FashionMnistCnn::main);
+    assertTrue(text.contains(" (Conv2D) "), text);
+    assertTrue(text.contains("│ (None, 28, 28, 32)     │           320 │"), text);
+    assertTrue(text.contains("Total params: 333,526 (1.27 MB)"), text);
+    assertTrue(text.contains("Reloaded the best model"), text);
+    assertTrue(text.contains("test accuracy 0."), text);
+    assertTrue(text.contains("/kernel (3, 3, 1, 32)"), text);
+    for (String png : new String[] {"cnn-kernels.png", "cnn-feature-maps-1.png",
+        "cnn-feature-maps-2.png", "cnn-learning-curves.png"}) {
+      assertTrue(Files.size(out.resolve(png)) > 500, png);
+    }
+  }
 }

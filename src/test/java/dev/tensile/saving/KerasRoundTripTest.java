@@ -6,6 +6,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.tensile.layers.Activation;
+import dev.tensile.layers.AveragePooling2D;
+import dev.tensile.layers.BatchNormalization;
+import dev.tensile.layers.Conv2D;
+import dev.tensile.layers.GlobalAveragePooling2D;
+import dev.tensile.layers.GlobalMaxPooling2D;
+import dev.tensile.layers.MaxPooling2D;
+import dev.tensile.layers.Reshape;
 import dev.tensile.layers.Dense;
 import dev.tensile.layers.Dropout;
 import dev.tensile.layers.Flatten;
@@ -122,6 +129,19 @@ class KerasRoundTripTest {
         new Dense(2, "softmax"));
     c.put("uncompiled_dropout", new Object[] {dropout, new int[] {ROWS, 4}, null});
 
+    Sequential conv = model(new Input(8, 8, 1),
+        new Conv2D(4, 3, "relu").padding("same"), new MaxPooling2D(2), new BatchNormalization(),
+        new AveragePooling2D(2).strides(1).padding("same"),
+        new Conv2D(3, new int[] {2, 3}, "tanh").strides(1, 2).useBias(false),
+        new GlobalAveragePooling2D(), new Dense(3, "softmax"));
+    conv.compile(new Adam(0.01), "sparse_categorical_crossentropy", "accuracy");
+    c.put("conv_batchnorm", new Object[] {conv, new int[] {ROWS, 8, 8, 1}, labels(3, false, 9)});
+
+    Sequential reshape = model(new Input(32), new Reshape(4, 4, 2),
+        new Conv2D(3, 2).dilationRate(2), new GlobalMaxPooling2D(), new Dense(2, "softmax"));
+    reshape.compile(new SGD(0.1).momentum(0.9), "sparse_categorical_crossentropy");
+    c.put("reshape_globalmax", new Object[] {reshape, new int[] {ROWS, 32}, labels(2, false, 10)});
+
     // No variables at all: the HDF5 file has no group and no dataset.
     Sequential empty = model(new Input(2, 3), new Flatten(), new Activation("relu"));
     c.put("no_weights", new Object[] {empty, new int[] {ROWS, 2, 3}, null});
@@ -171,7 +191,7 @@ class KerasRoundTripTest {
       Files.writeString(dir.resolve(name + ".json"), r.toString());
     }
 
-    String out = KerasPython.runScript("keras_roundtrip.py", 300, dir.toString());
+    String out = KerasPython.runScript("keras_roundtrip.py", 300, dir.toString(), "--chapter8");
     for (String name : inputs.keySet()) {
       assertTrue(out.contains("ok " + name), out);
       Sequential fromKeras = Sequential.load(dir.resolve(name + ".from_keras.keras"));
@@ -181,6 +201,27 @@ class KerasRoundTripTest {
       KerasFilesTest.assertClose(
           KerasFilesTest.tensor(expected.get("predictions"), prediction.shape()).data(),
           prediction.data(), 1e-6, name + " saved by Keras");
+    }
+    assertChapter8Loads();
+  }
+
+  /** The CNN of the book's chapter 8, saved by Keras, loads and evaluates with Keras's numbers. */
+  private void assertChapter8Loads() throws IOException {
+    JsonObject r = JsonParser.parseString(Files.readString(dir.resolve("chapter8.json")))
+        .getAsJsonObject();
+    Sequential model = Sequential.load(dir.resolve("chapter8.keras"));
+    Tensor x = KerasFilesTest.tensor(r.get("x"), KerasFilesTest.ints(r.getAsJsonArray("x_shape")));
+    Tensor prediction = model.predict(x);
+    KerasFilesTest.assertClose(
+        KerasFilesTest.tensor(r.get("predictions"), prediction.shape()).data(), prediction.data(),
+        1e-6, "chapter 8 CNN saved by Keras");
+    Tensor y = KerasFilesTest.tensor(r.get("y"), new int[] {x.shape()[0]});
+    double[] evaluated = model.evaluate(x, y, new dev.tensile.models.EvaluateOptions().verbose(0));
+    JsonArray keras = r.getAsJsonArray("evaluate");
+    for (int i = 0; i < evaluated.length; i++) {
+      double expected = keras.get(i).getAsDouble();
+      assertTrue(Math.abs(evaluated[i] - expected) <= 1e-5 * Math.max(1, Math.abs(expected)),
+          "evaluate[" + i + "]: Keras " + expected + ", Tensile " + evaluated[i]);
     }
   }
 

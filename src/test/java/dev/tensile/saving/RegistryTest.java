@@ -89,7 +89,8 @@ class RegistryTest {
     assertThrows(IllegalArgumentException.class,
         () -> registry.register(Layer.class, "Dense", Dense::fromConfig));
     assertThrows(IllegalArgumentException.class, () -> registry.register(null, "X", null));
-    assertEquals(List.of("Dense", "Flatten", "Activation", "Dropout"),
-        registry.classNames(Layer.class));
+    assertEquals(List.of("Dense", "Flatten", "Activation", "Dropout", "Conv2D", "MaxPooling2D",
+        "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "Reshape",
+        "BatchNormalization"), registry.classNames(Layer.class));
   }
 }

@@ -138,6 +138,13 @@ public final class BenchReport {
             RELU_ADAM,
             "%.1f",
             variants));
+    rows.add(
+        row(
+            "bytes allocated per training step (CNN+Adam, batch 32)",
+            "alloc_bytes_per_step",
+            Workload.CNN.get(0).name(),
+            "%.1f",
+            variants));
     for (String item : results.items("startup_s", List.of())) {
       rows.add(
           row("start-up: " + item.replace('_', ' ') + " (s)", "startup_s", item, "%.2f", variants));
@@ -186,6 +193,10 @@ public final class BenchReport {
       order.add(w.name());
     }
     for (Workload w : Workload.LARGE_BATCHES) {
+      order.add(w.name() + "_t1");
+      order.add(w.name() + "_t2");
+    }
+    for (Workload w : Workload.CNN) {
       order.add(w.name() + "_t1");
       order.add(w.name() + "_t2");
     }

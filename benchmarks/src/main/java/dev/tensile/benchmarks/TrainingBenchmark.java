@@ -33,7 +33,8 @@ import java.util.Set;
  * </pre>
  *
  * <p>Options: {@code --results FILE} (appended to), {@code --quick} (4,800 samples, one timed
- * epoch), {@code --workloads relu_adam_b32,...} (default all), {@code --epochs N} timed epochs
+ * epoch), {@code --workloads relu_adam_b32,...} (default all but {@code cnn_adam_b32}, the
+ * convolution chapter's model, which runs only when named), {@code --epochs N} timed epochs
  * (default 5), {@code --skip-extras} (no prediction or allocation runs, which otherwise follow
  * {@code relu_adam_b32}). Exits with status 3 if the engine asked for cannot run here.
  */
@@ -99,9 +100,18 @@ public final class TrainingBenchmark {
         bench.timeEpochs(w, w.name() + "_t" + threads(engine));
       }
     }
+    // The CNN's epoch is long: it runs only when named.
+    for (Workload w : Workload.CNN) {
+      if (only.contains(w.name())) {
+        Sequential cnn = bench.timeEpochs(w, w.name() + "_t" + threads(engine));
+        if (!options.flag("skip-extras")) {
+          bench.countAllocation(cnn, w, quick);
+        }
+      }
+    }
     if (reluAdam != null && !options.flag("skip-extras")) {
       bench.timePrediction(reluAdam);
-      bench.countAllocation(reluAdam, quick);
+      bench.countAllocation(reluAdam, Workload.TUTORIAL.get(3), quick);
     }
   }
 
@@ -166,23 +176,24 @@ public final class TrainingBenchmark {
         String.format(java.util.Locale.ROOT, "%s predict: %.0f samples/s", variant, perSecond));
   }
 
-  private void countAllocation(Sequential model, boolean quick) {
+  private void countAllocation(Sequential model, Workload w, boolean quick) {
     if (!AllocationProbe.supported()) {
       Progress.say(variant + ": this JVM does not count allocated bytes per thread");
       return;
     }
     AllocationProbe probe = quick ? new AllocationProbe(10, 100) : new AllocationProbe(100, 1000);
     // A quick run's epochs are short: count in the fourth, once the JIT has compiled the kernels.
-    model.fit(images, labels, fitOptions(32, quick ? 4 : 1).callbacks(probe));
+    model.fit(w.input(images), labels, fitOptions(32, quick ? 4 : 1).callbacks(probe));
     double perStep = probe.bytesPerStep();
     Result.append(
         results,
         List.of(
-            Result.of("alloc_bytes_per_step", variant, "relu_adam_b32", perStep),
-            Result.of("alloc_probe_cost", variant, "relu_adam_b32", AllocationProbe.readCost())));
+            Result.of("alloc_bytes_per_step", variant, w.name(), perStep),
+            Result.of("alloc_probe_cost", variant, w.name(), AllocationProbe.readCost())));
     Progress.say(
         String.format(
-            java.util.Locale.ROOT, "%s: %.1f bytes allocated per step", variant, perStep));
+            java.util.Locale.ROOT, "%s %s: %.1f bytes allocated per step", variant, w.name(),
+            perStep));
   }
 
   private static FitOptions fitOptions(int batch, int epochs) {

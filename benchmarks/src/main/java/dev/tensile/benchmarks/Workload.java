@@ -1,8 +1,11 @@
 package dev.tensile.benchmarks;
 
+import dev.tensile.layers.Conv2D;
 import dev.tensile.layers.Dense;
+import dev.tensile.layers.Dropout;
 import dev.tensile.layers.Flatten;
 import dev.tensile.layers.Input;
+import dev.tensile.layers.MaxPooling2D;
 import dev.tensile.models.Sequential;
 import dev.tensile.tensor.Tensor;
 import java.util.List;
@@ -16,9 +19,12 @@ import java.util.List;
  *   <li>{@code softmax}: {@code Input(784), Dense(10, softmax)}
  *   <li>{@code sigmoid}: {@code Input(784), Dense(100, sigmoid), Dense(10, softmax)}
  *   <li>{@code relu}: {@code Input(28, 28), Flatten(), Dense(100, relu), Dense(10, softmax)}
+ *   <li>{@code cnn}: the convolution chapter's model, {@code Input(28, 28, 1), Conv2D(32, 3,
+ *       relu, same), MaxPooling2D(2), Conv2D(64, 3, relu, same), MaxPooling2D(2), Flatten(),
+ *       Dense(100, relu), Dropout(0.4), Dense(10, softmax)} (333,526 params)
  * </ul>
  *
- * @param model {@code softmax}, {@code sigmoid} or {@code relu}
+ * @param model {@code softmax}, {@code sigmoid}, {@code relu} or {@code cnn}
  * @param optimizer a Keras optimizer name with its default settings: {@code sgd}, {@code adam},
  *     {@code rmsprop}
  * @param batch the batch size
@@ -36,15 +42,18 @@ public record Workload(String model, String optimizer, int batch) {
   public static final List<Workload> LARGE_BATCHES =
       List.of(new Workload("relu", "adam", 128), new Workload("relu", "adam", 256));
 
+  /** The convolution chapter's model with Adam at batch 32. */
+  public static final List<Workload> CNN = List.of(new Workload("cnn", "adam", 32));
+
   /**
    * Checks the model name and batch size.
    *
    * @throws IllegalArgumentException if the model is unknown or the batch not positive
    */
   public Workload {
-    if (!List.of("softmax", "sigmoid", "relu").contains(model)) {
+    if (!List.of("softmax", "sigmoid", "relu", "cnn").contains(model)) {
       throw new IllegalArgumentException(
-          "unknown model '" + model + "': expected softmax, sigmoid or relu");
+          "unknown model '" + model + "': expected softmax, sigmoid, relu or cnn");
     }
     if (batch <= 0) {
       throw new IllegalArgumentException("batch must be positive, got " + batch);
@@ -90,6 +99,18 @@ public record Workload(String model, String optimizer, int batch) {
       case "sigmoid":
         m = new Sequential(new Input(784), new Dense(100, "sigmoid"), new Dense(10, "softmax"));
         break;
+      case "cnn":
+        m = new Sequential(
+            new Input(28, 28, 1),
+            new Conv2D(32, 3, "relu").padding("same"),
+            new MaxPooling2D(2),
+            new Conv2D(64, 3, "relu").padding("same"),
+            new MaxPooling2D(2),
+            new Flatten(),
+            new Dense(100, "relu"),
+            new Dropout(0.4),
+            new Dense(10, "softmax"));
+        break;
       default:
         m =
             new Sequential(
@@ -103,9 +124,13 @@ public record Workload(String model, String optimizer, int batch) {
    * Shapes the images as this model takes them.
    *
    * @param images shape {@code (n, 28, 28)}
-   * @return the same data, as {@code (n, 784)} for the models that start at 784 inputs
+   * @return the same data, as {@code (n, 784)} for the models that start at 784 inputs and as
+   *     {@code (n, 28, 28, 1)} for the CNN
    */
   public Tensor input(Tensor images) {
+    if (model.equals("cnn")) {
+      return images.reshape(-1, 28, 28, 1);
+    }
     return model.equals("relu") ? images : images.reshape(-1, 784);
   }
 }

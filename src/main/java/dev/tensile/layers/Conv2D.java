@@ -1,0 +1,474 @@
+package dev.tensile.layers;
+
+import dev.tensile.activations.ActivationFunction;
+import dev.tensile.activations.Activations;
+import dev.tensile.config.ObjectConfig;
+import dev.tensile.config.Resolver;
+import dev.tensile.engine.Engines;
+import dev.tensile.initializers.Constant;
+import dev.tensile.initializers.Initializer;
+import dev.tensile.initializers.Initializers;
+import dev.tensile.tensor.Buffers;
+import dev.tensile.tensor.Variable;
+import java.util.List;
+
+/**
+ * A 2-D convolution over channels-last images, Keras's {@code Conv2D}: inputs {@code (None, h, w,
+ * c)}, kernel {@code (kh, kw, c, filters)} exactly as Keras stores it, bias {@code (filters,)},
+ * outputs {@code (None, oh, ow, filters)}.
+ *
+ * <p>Keras's rules: with padding {@code valid} an output axis has {@code floor((in - k_eff) /
+ * stride) + 1} positions, with {@code same} {@code ceil(in / stride)}, where {@code k_eff = (k - 1)
+ * * dilation + 1}; {@code same} pads the smaller half of an odd total before and the larger after.
+ * Strides above 1 cannot be combined with a dilation above 1, as in Keras.
+ *
+ * <p>Computed as one matrix product per batch: the windows of every output position are gathered
+ * into a matrix ("im2col", {@code (n * oh * ow, kh * kw * c)}) and multiplied by the kernel seen as
+ * a {@code (kh * kw * c, filters)} matrix; backward multiplies the same matrix by the output
+ * gradient for the kernel's gradient, and sums the product of the output gradient and the kernel's
+ * transpose back onto the input ("col2im"). Buffers grow with the batch once and are reused.
+ *
+ * <p>Defaults as Keras: strides 1, padding {@code valid}, dilation 1, no activation, a bias,
+ * kernel {@code glorot_uniform}, bias {@code zeros}: {@code new Conv2D(32, 3,
+ * "relu").padding("same")} is {@code Conv2D(32, kernel_size=3, activation='relu',
+ * padding='same')}.
+ */
+public final class Conv2D extends Layer {
+  private final int filters;
+  private final int[] kernelSize;
+  private final ActivationFunction activation;
+  private int[] strides = {1, 1};
+  private int[] dilationRate = {1, 1};
+  private boolean same;
+  private boolean useBias = true;
+  private Initializer kernelInitializer;
+  private Initializer biasInitializer = Constant.zeros();
+
+  private Variable kernel;
+  private Variable bias;
+  private Patches patches;
+
+  private float[] input;
+  private float[] cols;
+  private float[] z;
+  private float[] y;
+  private float[] dz;
+  private float[] dcols;
+  private float[] dx;
+
+  /**
+   * Makes a layer with a square kernel and a named activation, as {@code Conv2D(32, kernel_size=3,
+   * activation='relu')}.
+   *
+   * @param filters the number of output channels; positive
+   * @param kernelSize the kernel's height and width; positive
+   * @param activation the activation's Keras name, or null for linear
+   */
+  public Conv2D(int filters, int kernelSize, String activation) {
+    this(filters, new int[] {kernelSize, kernelSize}, Activations.get(activation));
+  }
+
+  /**
+   * Makes a layer with a kernel of {@code (height, width)} and a named activation, as {@code
+   * Conv2D(64, kernel_size=(3, 3), activation='relu')}.
+   *
+   * @param filters the number of output channels; positive
+   * @param kernelSize the kernel's height and width; positive
+   * @param activation the activation's Keras name, or null for linear
+   */
+  public Conv2D(int filters, int[] kernelSize, String activation) {
+    this(filters, kernelSize, Activations.get(activation));
+  }
+
+  /**
+   * Makes a linear layer with a square kernel, as {@code Conv2D(filters, kernel_size)}.
+   *
+   * @param filters the number of output channels; positive
+   * @param kernelSize the kernel's height and width; positive
+   */
+  public Conv2D(int filters, int kernelSize) {
+    this(filters, new int[] {kernelSize, kernelSize}, Activations.LINEAR);
+  }
+
+  /**
+   * Makes a layer with an activation function.
+   *
+   * @param filters the number of output channels; positive
+   * @param kernelSize the kernel's height and width; positive
+   * @param activation the activation, e.g. {@link Activations#RELU}; null for linear
+   * @throws IllegalArgumentException if filters or a kernel extent is not positive
+   */
+  public Conv2D(int filters, int[] kernelSize, ActivationFunction activation) {
+    if (filters <= 0) {
+      throw new IllegalArgumentException("Conv2D filters must be positive, got " + filters);
+    }
+    this.filters = filters;
+    this.kernelSize = Window.positivePair("Conv2D kernel_size", kernelSize);
+    this.activation = activation == null ? Activations.LINEAR : activation;
+    // Made now, as Keras does, so the seed it draws follows the order layers are created in.
+    this.kernelInitializer = Initializers.glorotUniform(null);
+  }
+
+  /**
+   * Sets the same stride along both axes (default 1).
+   *
+   * @param stride a positive step
+   * @return this layer
+   */
+  public Conv2D strides(int stride) {
+    return strides(stride, stride);
+  }
+
+  /**
+   * Sets the strides along height and width (default 1, 1).
+   *
+   * @param height the vertical step; positive
+   * @param width the horizontal step; positive
+   * @return this layer
+   */
+  public Conv2D strides(int height, int width) {
+    Unbuilt.check(this);
+    int[] s = Window.positivePair("Conv2D strides", new int[] {height, width});
+    requireStridesOrDilation(s, dilationRate);
+    strides = s;
+    return this;
+  }
+
+  /**
+   * Sets the same dilation along both axes (default 1).
+   *
+   * @param rate a positive spacing between kernel taps
+   * @return this layer
+   */
+  public Conv2D dilationRate(int rate) {
+    return dilationRate(rate, rate);
+  }
+
+  /**
+   * Sets the dilation along height and width (default 1, 1).
+   *
+   * @param height the vertical spacing of kernel taps; positive
+   * @param width the horizontal spacing; positive
+   * @return this layer
+   */
+  public Conv2D dilationRate(int height, int width) {
+    Unbuilt.check(this);
+    int[] d = Window.positivePair("Conv2D dilation_rate", new int[] {height, width});
+    requireStridesOrDilation(strides, d);
+    dilationRate = d;
+    return this;
+  }
+
+  /**
+   * Sets the padding (default {@code valid}).
+   *
+   * @param padding {@code valid} (no padding) or {@code same} (output size {@code ceil(in /
+   *     stride)})
+   * @return this layer
+   */
+  public Conv2D padding(String padding) {
+    Unbuilt.check(this);
+    same = Window.parsePadding(padding);
+    return this;
+  }
+
+  /**
+   * Sets whether the layer adds a bias (default true).
+   *
+   * @param enabled false for no bias
+   * @return this layer
+   */
+  public Conv2D useBias(boolean enabled) {
+    Unbuilt.check(this);
+    useBias = enabled;
+    return this;
+  }
+
+  /**
+   * Sets the kernel initializer (default {@code glorot_uniform}).
+   *
+   * @param initializer the initializer
+   * @return this layer
+   */
+  public Conv2D kernelInitializer(Initializer initializer) {
+    Unbuilt.check(this);
+    kernelInitializer = initializer;
+    return this;
+  }
+
+  /**
+   * Sets the kernel initializer by Keras name.
+   *
+   * @param name e.g. {@code he_normal}
+   * @return this layer
+   */
+  public Conv2D kernelInitializer(String name) {
+    return kernelInitializer(Initializers.get(name));
+  }
+
+  /**
+   * Sets the bias initializer (default {@code zeros}).
+   *
+   * @param initializer the initializer
+   * @return this layer
+   */
+  public Conv2D biasInitializer(Initializer initializer) {
+    Unbuilt.check(this);
+    biasInitializer = initializer;
+    return this;
+  }
+
+  /**
+   * Sets the bias initializer by Keras name.
+   *
+   * @param name e.g. {@code zeros}
+   * @return this layer
+   */
+  public Conv2D biasInitializer(String name) {
+    return biasInitializer(Initializers.get(name));
+  }
+
+  @Override
+  public Conv2D name(String newName) {
+    super.name(newName);
+    return this;
+  }
+
+  /**
+   * Returns the number of output channels.
+   *
+   * @return filters
+   */
+  public int filters() {
+    return filters;
+  }
+
+  /**
+   * Returns the kernel's height and width.
+   *
+   * @return a copy of {@code kernel_size}
+   */
+  public int[] kernelSize() {
+    return kernelSize.clone();
+  }
+
+  /**
+   * Returns the strides along height and width.
+   *
+   * @return a copy of {@code strides}
+   */
+  public int[] strides() {
+    return strides.clone();
+  }
+
+  /**
+   * Returns the dilation along height and width.
+   *
+   * @return a copy of {@code dilation_rate}
+   */
+  public int[] dilationRate() {
+    return dilationRate.clone();
+  }
+
+  /**
+   * Returns the padding.
+   *
+   * @return {@code valid} or {@code same}
+   */
+  public String padding() {
+    return same ? "same" : "valid";
+  }
+
+  /**
+   * Tells whether the layer adds a bias.
+   *
+   * @return the {@code use_bias} setting
+   */
+  public boolean useBias() {
+    return useBias;
+  }
+
+  /**
+   * Returns the activation.
+   *
+   * @return the activation function
+   */
+  public ActivationFunction activation() {
+    return activation;
+  }
+
+  /**
+   * Returns the kernel initializer.
+   *
+   * @return the initializer
+   */
+  public Initializer kernelInitializer() {
+    return kernelInitializer;
+  }
+
+  /**
+   * Returns the bias initializer.
+   *
+   * @return the initializer
+   */
+  public Initializer biasInitializer() {
+    return biasInitializer;
+  }
+
+  /**
+   * Describes the layer with Keras's {@code Conv2D.get_config()} keys: {@code filters}, {@code
+   * kernel_size}, {@code strides}, {@code padding}, {@code dilation_rate}, {@code activation},
+   * {@code use_bias}, the initializers, channels-last, one group, no regularizers or constraints.
+   *
+   * @return the description
+   */
+  @Override
+  public ObjectConfig getConfig() {
+    return configBuilder()
+        .put("filters", filters())
+        .put("kernel_size", kernelSize())
+        .put("strides", strides())
+        .put("padding", padding())
+        .put("data_format", "channels_last")
+        .put("dilation_rate", dilationRate())
+        .put("groups", 1)
+        .put("activation", activation().name())
+        .put("use_bias", useBias())
+        .put("kernel_initializer", kernelInitializer().getConfig())
+        .put("bias_initializer", biasInitializer().getConfig())
+        .put("kernel_regularizer", null)
+        .put("bias_regularizer", null)
+        .put("activity_regularizer", null)
+        .put("kernel_constraint", null)
+        .put("bias_constraint", null)
+        .build();
+  }
+
+  /**
+   * Rebuilds a layer from Keras's description; omitted keys take Keras's defaults.
+   *
+   * @param config the description
+   * @param resolver resolves the activation and initializers
+   * @return a new, unbuilt layer
+   * @throws dev.tensile.config.ConfigException if a value is missing or invalid, or an option
+   *     Tensile lacks is set (groups, channels-first, regularizers, constraints)
+   */
+  public static Conv2D fromConfig(ObjectConfig config, Resolver resolver) {
+    for (String unsupported : List.of("kernel_regularizer", "bias_regularizer",
+        "activity_regularizer", "kernel_constraint", "bias_constraint", "lora_rank")) {
+      config.requireDefault(unsupported, null);
+    }
+    config.requireDefault("groups", 1);
+    config.requireDefault("data_format", "channels_last");
+    Conv2D conv = new Conv2D((int) config.getLong("filters", 1, MAX_DESCRIBED_SIZE),
+        ConfigValues.sizes(config, "kernel_size", 2, null),
+        resolver.resolve(ActivationFunction.class, config.getString("activation", "linear")));
+    int[] strides = ConfigValues.sizes(config, "strides", 2, new int[] {1, 1});
+    int[] dilation = ConfigValues.sizes(config, "dilation_rate", 2, new int[] {1, 1});
+    conv.strides(strides[0], strides[1])
+        .dilationRate(dilation[0], dilation[1])
+        .padding(config.getString("padding", "valid"))
+        .useBias(config.getBoolean("use_bias", true));
+    if (config.has("kernel_initializer")) {
+      conv.kernelInitializer(
+          resolver.resolve(Initializer.class, Dense.initializer(config, "kernel_initializer")));
+    }
+    if (config.has("bias_initializer")) {
+      conv.biasInitializer(
+          resolver.resolve(Initializer.class, Dense.initializer(config, "bias_initializer")));
+    }
+    return withCommonConfig(conv, config);
+  }
+
+  @Override
+  protected int[] computeBuild(int[] sampleShape) {
+    Window.requireImages(this, sampleShape);
+    int channels = sampleShape[2];
+    Window rows = Window.of(name(), "height", sampleShape[0], kernelSize[0], strides[0],
+        dilationRate[0], same);
+    Window cols = Window.of(name(), "width", sampleShape[1], kernelSize[1], strides[1],
+        dilationRate[1], same);
+    patches = new Patches(rows, cols, channels);
+    kernel = new Variable(name() + "/kernel", kernelSize[0], kernelSize[1], channels, filters);
+    kernelInitializer.initialize(kernel.value(), kernel.shape());
+    if (useBias) {
+      bias = new Variable(name() + "/bias", filters);
+      biasInitializer.initialize(bias.value(), bias.shape());
+    }
+    return new int[] {rows.out, cols.out, filters};
+  }
+
+  @Override
+  public List<Variable> weights() {
+    if (kernel == null) {
+      return List.of();
+    }
+    return useBias ? List.of(kernel, bias) : List.of(kernel);
+  }
+
+  @Override
+  public float[] forward(float[] x, int batch, boolean training) {
+    int rows = batch * patches.positions();
+    int k = patches.width();
+    input = x;
+    float[] windows = x;
+    if (!patches.isIdentity()) {
+      cols = Buffers.ensure(cols, rows * k);
+      patches.gather(x, batch, cols);
+      windows = cols;
+    }
+    z = Buffers.ensure(z, rows * filters);
+    Engines.current().mult(windows, kernel.value(), z, rows, k, filters);
+    if (useBias) {
+      Engines.current().elementwise().addToRows(z, bias.value(), rows, filters);
+    }
+    if (activation == Activations.LINEAR) {
+      y = z;
+      return z;
+    }
+    y = Buffers.ensure(y, rows * filters);
+    activation.forward(z, y, rows, filters);
+    return y;
+  }
+
+  @Override
+  public float[] backward(float[] gradOutput, int batch) {
+    int rows = batch * patches.positions();
+    int k = patches.width();
+    float[] g = gradOutput;
+    if (activation != Activations.LINEAR) {
+      dz = Buffers.ensure(dz, rows * filters);
+      activation.backward(y, gradOutput, dz, rows, filters);
+      g = dz;
+    }
+    float[] windows = patches.isIdentity() ? input : cols;
+    Engines.current().multTransA(windows, g, kernel.gradient(), k, rows, filters);
+    if (useBias) {
+      Engines.current().elementwise().columnSums(g, bias.gradient(), rows, filters);
+    }
+    if (!computeInputGradient()) {
+      return null;
+    }
+    if (patches.isIdentity()) {
+      dx = Buffers.ensure(dx, rows * k);
+      Engines.current().multTransB(g, kernel.value(), dx, rows, filters, k);
+      return dx;
+    }
+    dcols = Buffers.ensure(dcols, rows * k);
+    Engines.current().multTransB(g, kernel.value(), dcols, rows, filters, k);
+    dx = Buffers.ensure(dx, batch * inputSize());
+    patches.scatter(dcols, batch, dx);
+    return dx;
+  }
+
+  private static void requireStridesOrDilation(int[] strides, int[] dilation) {
+    boolean strided = strides[0] > 1 || strides[1] > 1;
+    boolean dilated = dilation[0] > 1 || dilation[1] > 1;
+    if (strided && dilated) {
+      throw new IllegalArgumentException(
+          "Conv2D strides > 1 cannot be combined with dilation_rate > 1, as in Keras; got strides "
+              + java.util.Arrays.toString(strides) + " and dilation_rate "
+              + java.util.Arrays.toString(dilation));
+    }
+  }
+}
