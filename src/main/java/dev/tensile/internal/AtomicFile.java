@@ -266,10 +266,12 @@ public final class AtomicFile implements Closeable {
       return;
     }
     finished = true;
-    IOException failed = null;
+    // Flushing bytes that are being discarded may fail again as the write itself did (a full disk,
+    // a caller's stream that throws); whatever it throws, the temporary file is still deleted.
+    Throwable failed = null;
     try {
       closeStreams();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException | Error e) {
       failed = e;
     }
     try {
@@ -285,6 +287,9 @@ public final class AtomicFile implements Closeable {
       }
       throw named;
     }
+    if (failed instanceof Error) {
+      throw (Error) failed;
+    }
   }
 
   private void checkOpen() {
@@ -293,6 +298,7 @@ public final class AtomicFile implements Closeable {
     }
   }
 
+  /** Closes the stream and the channel; the channel is closed even if flushing the stream fails. */
   private void closeStreams() throws IOException {
     OutputStream s = stream;
     FileChannel c = channel;
@@ -313,8 +319,10 @@ public final class AtomicFile implements Closeable {
     finished = true;
     try {
       closeStreams();
-    } catch (IOException e) {
-      cause.addSuppressed(e);
+    } catch (IOException | RuntimeException | Error e) {
+      if (e != cause) {
+        cause.addSuppressed(e);
+      }
     }
     try {
       Files.deleteIfExists(temp);

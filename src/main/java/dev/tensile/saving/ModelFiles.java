@@ -1,5 +1,7 @@
 package dev.tensile.saving;
 
+import dev.tensile.internal.AtomicFile;
+import dev.tensile.internal.IoConsumer;
 import dev.tensile.layers.Layer;
 import dev.tensile.tensor.Tensor;
 import java.io.IOException;
@@ -82,7 +84,7 @@ public final class ModelFiles {
       ThreadLocal.withInitial(UnaryOperator::identity);
 
   /** The one place files are written. */
-  private static void write(Path path, AtomicFile.Content content) throws IOException {
+  private static void write(Path path, IoConsumer<OutputStream> content) throws IOException {
     AtomicFile.write(path, WRITE_WRAP.get(), content);
   }
 

@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -296,6 +298,49 @@ class AtomicFileTest {
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     assertTrue(e.getMessage().endsWith("injected"), e.getMessage());
     assertEquals(List.of(), names());
+  }
+
+  /** A stream that throws {@code failure} on every write, as a caller's broken encoder might. */
+  private static UnaryOperator<OutputStream> throwing(Supplier<? extends Throwable> failure) {
+    return out ->
+        new FilterOutputStream(out) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            sneak(failure.get());
+          }
+        };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneak(Throwable t) throws T {
+    throw (T) t;
+  }
+
+  @Test
+  void anUncheckedFailureOfTheStreamMidWriteDeletesTheTemporaryFile() throws IOException {
+    Path file = dir.resolve("model.keras");
+    Files.write(file, new byte[] {9});
+    List<Supplier<? extends Throwable>> failures =
+        List.of(
+            () -> new IllegalStateException("crash"),
+            () -> new OutOfMemoryError("injected"),
+            () -> new IOException("disk gone"));
+    for (Supplier<? extends Throwable> failure : failures) {
+      // Small content fails only when the buffer is flushed by the commit; large content fails
+      // while the body writes, and again when the discarded buffer is flushed.
+      for (int size : new int[] {10, 1 << 17}) {
+        Throwable e =
+            assertThrows(
+                Throwable.class,
+                () -> AtomicFile.write(file, throwing(failure), out -> out.write(new byte[size])));
+        Throwable expected = failure.get();
+        Throwable seen = e instanceof IOException && e.getCause() != null ? e.getCause() : e;
+        assertEquals(expected.getClass(), seen.getClass(), e.toString());
+        assertEquals(expected.getMessage(), seen.getMessage());
+        assertArrayEquals(new byte[] {9}, Files.readAllBytes(file));
+        assertEquals(List.of("model.keras"), names(), e + " at size " + size);
+      }
+    }
   }
 
   @Test

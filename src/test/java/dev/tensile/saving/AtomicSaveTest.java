@@ -86,7 +86,9 @@ class AtomicSaveTest {
     IOException thrown =
         assertThrows(
             IOException.class, () -> failing(failAfter(failAt, failure), () -> model.save(file)));
-    assertSame(failure, thrown);
+    // The failure is reported naming the file, with the disk's own failure as its cause.
+    assertSame(failure, thrown.getCause());
+    assertTrue(thrown.getMessage().contains(file.toString()), thrown.getMessage());
     assertArrayEquals(before, Files.readAllBytes(file));
     assertEquals(List.of(file), filesInDir());
     Sequential.load(file);
