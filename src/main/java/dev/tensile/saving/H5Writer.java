@@ -1,5 +1,6 @@
 package dev.tensile.saving;
 
+import dev.tensile.internal.AtomicFile;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
@@ -64,14 +65,16 @@ final class H5Writer {
   /**
    * Writes the file and returns its bytes.
    *
+   * @param target the file the bytes are for: jHDF writes only to a path, so they are first
+   *     written to a temporary file beside it, named as {@link AtomicFile}'s temporary files are so
+   *     that a later write of {@code target} deletes it if a kill left it behind
    * @return the HDF5 file's bytes
    * @throws IOException if the temporary file cannot be written or read
    */
-  byte[] toBytes() throws IOException {
-    // jHDF writes to a path; the bytes then go to their destination through one atomic write.
-    Path temp = Files.createTempFile("tensile-", ".h5");
-    try {
-      try (WritableHdfFile h5 = HdfFile.write(temp)) {
+  byte[] toBytes(Path target) throws IOException {
+    // Never committed: closing the write deletes the temporary file and leaves the target alone.
+    try (AtomicFile scratch = AtomicFile.begin(target)) {
+      try (WritableHdfFile h5 = HdfFile.write(scratch.tempFile())) {
         Map<String, WritableGroup> groups = new HashMap<>();
         for (Map.Entry<String, Object> e : datasets.entrySet()) {
           String path = e.getKey();
@@ -80,9 +83,7 @@ final class H5Writer {
           parent.putDataset(path.substring(slash + 1), e.getValue());
         }
       }
-      return Files.readAllBytes(temp);
-    } finally {
-      Files.deleteIfExists(temp);
+      return Files.readAllBytes(scratch.tempFile());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.tensile.saving;
 
 import dev.tensile.tensor.Tensor;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import dev.tensile.layers.Layer;
 import java.util.HashMap;
@@ -58,10 +59,11 @@ final class KerasWeights {
    * Writes a model's weights and, if it is compiled, its optimizer's variables.
    *
    * @param model the model's parts
+   * @param target the file being saved; the HDF5 bytes are built in a temporary file beside it
    * @return the HDF5 file's bytes
    * @throws IOException if the temporary file fails
    */
-  static byte[] write(SavedModel model) throws IOException {
+  static byte[] write(SavedModel model, Path target) throws IOException {
     H5Writer h5 = new H5Writer();
     List<String> paths = paths(model.layers());
     for (int i = 0; i < model.layers().size(); i++) {
@@ -84,7 +86,7 @@ final class KerasWeights {
         h5.putFloats("optimizer/vars/" + (k + 2), slots.get(k).data(), slots.get(k).shape());
       }
     }
-    return h5.toBytes();
+    return h5.toBytes(target);
   }
 
   /**

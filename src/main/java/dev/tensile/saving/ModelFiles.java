@@ -60,7 +60,7 @@ public final class ModelFiles {
       metadata.put(GENERATORS, new LinkedHashMap<String, Object>(model.generatorStates()));
     }
     byte[] meta = KerasJson.write(metadata).getBytes(StandardCharsets.UTF_8);
-    byte[] weights = KerasWeights.write(model);
+    byte[] weights = KerasWeights.write(model, path);
     long time = now.toInstant(ZoneOffset.UTC).toEpochMilli();
     write(path, out -> KerasArchive.write(out, time, meta, config, weights));
   }
@@ -75,7 +75,7 @@ public final class ModelFiles {
    */
   public static void saveWeights(SavedModel model, Path path) throws IOException {
     requireArguments(model, path);
-    byte[] weights = KerasWeights.write(model);
+    byte[] weights = KerasWeights.write(model, path);
     write(path, out -> out.write(weights));
   }
 
