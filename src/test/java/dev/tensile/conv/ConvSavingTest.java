@@ -50,7 +50,7 @@ class ConvSavingTest {
     }
     Tensor xs = Tensor.of(x, 10, 48);
     model.fit(xs, Tensor.of(y, 10), new FitOptions().epochs(2).batchSize(4).verbose(0));
-    Path file = dir.resolve("cnn.tensile");
+    Path file = dir.resolve("cnn.keras");
     model.save(file);
     Sequential loaded = Sequential.load(file);
     assertEquals(model.summaryString(), loaded.summaryString());
@@ -62,7 +62,7 @@ class ConvSavingTest {
     Sequential model = new Sequential(
         new Input(4, 4, 2), new Conv2D(3, 3), new GlobalAveragePooling2D(), new Dense(2));
     model.compile("sgd", "sparse_categorical_crossentropy");
-    Path file = dir.resolve("gap.tensile");
+    Path file = dir.resolve("gap.keras");
     model.save(file);
     Tensor x = Tensor.of(new float[64], 2, 4, 4, 2).add(0.5f);
     assertArrayEquals(model.predict(x).data(), Sequential.load(file).predict(x).data());

@@ -44,7 +44,7 @@ public final class FashionMnistCnn {
     model.summary();
     model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
 
-    Path best = options.outputFile("best-cnn-model.tensile");
+    Path best = options.outputFile("best-cnn-model.keras");
     ModelCheckpoint checkpoint = new ModelCheckpoint(best).saveBestOnly(true);
     EarlyStopping earlyStopping = new EarlyStopping().patience(2).restoreBestWeights(true);
     EpochTimer timer = new EpochTimer();
