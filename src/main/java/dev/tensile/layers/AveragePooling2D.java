@@ -52,7 +52,7 @@ public final class AveragePooling2D extends Pooling2D<AveragePooling2D> {
   }
 
   @Override
-  public float[] forward(float[] x, int batch, boolean training) {
+  protected float[] forward(float[] x, int batch, boolean training) {
     int c = channels;
     y = Buffers.ensure(y, batch * outputSize());
     int o = 0;
@@ -80,7 +80,7 @@ public final class AveragePooling2D extends Pooling2D<AveragePooling2D> {
   }
 
   @Override
-  public float[] backward(float[] gradOutput, int batch) {
+  protected float[] backward(float[] gradOutput, int batch) {
     if (!computeInputGradient()) {
       return null;
     }

@@ -249,7 +249,7 @@ public final class BatchNormalization extends Layer {
   }
 
   @Override
-  public float[] forward(float[] x, int batch, boolean training) {
+  protected float[] forward(float[] x, int batch, boolean training) {
     int c = channels;
     int rows = batch * (inputSize() / c);
     trainingPass = training;
@@ -313,7 +313,7 @@ public final class BatchNormalization extends Layer {
   }
 
   @Override
-  public float[] backward(float[] gradOutput, int batch) {
+  protected float[] backward(float[] gradOutput, int batch) {
     int c = channels;
     int rows = batch * (inputSize() / c);
     float[] dBeta = sums[0];

@@ -407,7 +407,7 @@ public final class Conv2D extends Layer {
   }
 
   @Override
-  public float[] forward(float[] x, int batch, boolean training) {
+  protected float[] forward(float[] x, int batch, boolean training) {
     int rows = batch * patches.positions();
     int k = patches.width();
     input = x;
@@ -432,7 +432,7 @@ public final class Conv2D extends Layer {
   }
 
   @Override
-  public float[] backward(float[] gradOutput, int batch) {
+  protected float[] backward(float[] gradOutput, int batch) {
     int rows = batch * patches.positions();
     int k = patches.width();
     float[] g = gradOutput;

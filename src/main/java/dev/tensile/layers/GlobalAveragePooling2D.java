@@ -41,7 +41,7 @@ public final class GlobalAveragePooling2D extends GlobalPooling2D {
   }
 
   @Override
-  public float[] forward(float[] x, int batch, boolean training) {
+  protected float[] forward(float[] x, int batch, boolean training) {
     int c = channels;
     y = Buffers.ensure(y, batch * c);
     float inv = 1f / positions;
@@ -61,7 +61,7 @@ public final class GlobalAveragePooling2D extends GlobalPooling2D {
   }
 
   @Override
-  public float[] backward(float[] gradOutput, int batch) {
+  protected float[] backward(float[] gradOutput, int batch) {
     if (!computeInputGradient()) {
       return null;
     }

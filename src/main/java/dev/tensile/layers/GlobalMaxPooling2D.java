@@ -43,7 +43,7 @@ public final class GlobalMaxPooling2D extends GlobalPooling2D {
   }
 
   @Override
-  public float[] forward(float[] x, int batch, boolean training) {
+  protected float[] forward(float[] x, int batch, boolean training) {
     int c = channels;
     y = Buffers.ensure(y, batch * c);
     if (argmax == null || argmax.length < batch * c) {
@@ -69,7 +69,7 @@ public final class GlobalMaxPooling2D extends GlobalPooling2D {
   }
 
   @Override
-  public float[] backward(float[] gradOutput, int batch) {
+  protected float[] backward(float[] gradOutput, int batch) {
     if (!computeInputGradient()) {
       return null;
     }

@@ -56,7 +56,7 @@ public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
   }
 
   @Override
-  public float[] forward(float[] x, int batch, boolean training) {
+  protected float[] forward(float[] x, int batch, boolean training) {
     int c = channels;
     int n = batch * outputSize();
     y = Buffers.ensure(y, n);
@@ -88,7 +88,7 @@ public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
   }
 
   @Override
-  public float[] backward(float[] gradOutput, int batch) {
+  protected float[] backward(float[] gradOutput, int batch) {
     if (!computeInputGradient()) {
       return null;
     }

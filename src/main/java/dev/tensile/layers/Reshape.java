@@ -88,12 +88,12 @@ public final class Reshape extends Layer {
   }
 
   @Override
-  public float[] forward(float[] input, int batch, boolean training) {
+  protected float[] forward(float[] input, int batch, boolean training) {
     return input;
   }
 
   @Override
-  public float[] backward(float[] gradOutput, int batch) {
+  protected float[] backward(float[] gradOutput, int batch) {
     return gradOutput;
   }
 }
