@@ -13,6 +13,7 @@ import dev.tensile.models.FitOptions;
 import dev.tensile.models.Sequential;
 import dev.tensile.optimizers.Adam;
 import dev.tensile.tensor.Tensor;
+import dev.tensile.utils.RandomSeed;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -48,7 +49,9 @@ class SparkTrainerTest {
     spark.stop();
   }
 
+  /** A fresh model whose weights come from a fixed seed, whatever ran before it in this JVM. */
   private static Sequential model() {
+    RandomSeed.set(42);
     Sequential m = new Sequential(new Input(4), new Dense(16, "relu"), new Dense(3, "softmax"));
     m.compile(new Adam(0.01), "sparse_categorical_crossentropy", "accuracy");
     return m;
