@@ -17,6 +17,17 @@ public class ScalarElementwise implements Elementwise {
   /** Makes the kernels; subclasses replace some loops with faster ones. */
   protected ScalarElementwise() {}
 
+  /**
+   * Returns {@code x}, or zero when its magnitude is below {@link Elementwise#SLOT_FLOOR}; NaN
+   * stays NaN.
+   *
+   * @param x a new slot value
+   * @return the value to store
+   */
+  protected static float flushTiny(float x) {
+    return Math.abs(x) < Elementwise.SLOT_FLOOR ? 0f : x;
+  }
+
   @Override
   public void sgd(float[] w, float[] g, float learningRate) {
     sgd(w, g, learningRate, 0, w.length);
@@ -59,7 +70,7 @@ public class ScalarElementwise implements Elementwise {
   protected static void sgdMomentum(
       float[] w, float[] g, float[] v, float lr, float mu, boolean nesterov, int from, int to) {
     for (int i = from; i < to; i++) {
-      v[i] = mu * v[i] - lr * g[i];
+      v[i] = flushTiny(mu * v[i] - lr * g[i]);
       w[i] += nesterov ? mu * v[i] - lr * g[i] : v[i];
     }
   }
@@ -92,8 +103,8 @@ public class ScalarElementwise implements Elementwise {
     float eps = rule.epsilon();
     for (int i = from; i < to; i++) {
       float gi = g[i];
-      m[i] += (gi - m[i]) * mRate;
-      v[i] += (gi * gi - v[i]) * vRate;
+      m[i] = flushTiny(m[i] + (gi - m[i]) * mRate);
+      v[i] = flushTiny(v[i] + (gi * gi - v[i]) * vRate);
       float second = v[i];
       if (vMax != null) {
         vMax[i] = Math.max(vMax[i], v[i]);
@@ -132,15 +143,15 @@ public class ScalarElementwise implements Elementwise {
     float eps = rule.epsilon();
     for (int i = from; i < to; i++) {
       float gi = g[i];
-      v[i] = rho * v[i] + (1f - rho) * gi * gi;
+      v[i] = flushTiny(rho * v[i] + (1f - rho) * gi * gi);
       float denominator = v[i];
       if (a != null) {
-        a[i] = rho * a[i] + (1f - rho) * gi;
+        a[i] = flushTiny(rho * a[i] + (1f - rho) * gi);
         denominator -= a[i] * a[i];
       }
       float step = lr * gi / (float) Math.sqrt(denominator + eps);
       if (s != null) {
-        s[i] = mu * s[i] + step;
+        s[i] = flushTiny(mu * s[i] + step);
         step = s[i];
       }
       w[i] -= step;

@@ -164,6 +164,84 @@ public abstract class ElementwiseContract {
     }
   }
 
+  /**
+   * Slot values around {@link Elementwise#SLOT_FLOOR} and in the subnormal range, both signs, in
+   * every lane of the vector body and of the tail.
+   */
+  private float[] slotsNearTheFloor(int n) {
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) {
+      float magnitude =
+          i % 3 == 0
+              ? Float.MIN_VALUE * (1 + i)
+              : Elementwise.SLOT_FLOOR * (float) (0.5 + (i % 7) * 0.25);
+      x[i] = i % 2 == 0 ? magnitude : -magnitude;
+    }
+    return x;
+  }
+
+  private static float floored(float x) {
+    return Math.abs(x) < Elementwise.SLOT_FLOOR ? 0f : x;
+  }
+
+  private static void assertNormalOrZero(float[] slots, String what) {
+    for (int i = 0; i < slots.length; i++) {
+      float x = slots[i];
+      if (x != 0 && Math.abs(x) < Float.MIN_NORMAL) {
+        throw new AssertionError(what + "[" + i + "] is subnormal: " + x);
+      }
+    }
+  }
+
+  @Test
+  void optimizerSlotsBelowTheFloorBecomeZeroAndStayNormal() {
+    for (int n : SIZES) {
+      float[] g = new float[n];
+      // Adam, with a zero gradient: m = 0.9 m and v = 0.999 v, floored
+      float[] m = slotsNearTheFloor(n);
+      float[] v = slotsNearTheFloor(n);
+      for (int i = 0; i < n; i++) {
+        v[i] = Math.abs(v[i]);
+      }
+      float[] em = m.clone();
+      float[] ev = v.clone();
+      for (int i = 0; i < n; i++) {
+        em[i] = floored(em[i] + (0f - em[i]) * (1f - 0.9f));
+        ev[i] = floored(ev[i] + (0f - ev[i]) * (1f - 0.999f));
+      }
+      kernels().adam(new AdamRule(0.9f, 0.999f, 1e-7f), 1e-3f, new float[n], g, m, v, null);
+      assertArrayEquals(em, m, "Adam m, n=" + n);
+      assertArrayEquals(ev, v, "Adam v, n=" + n);
+      // RMSprop, centered with momentum: v, a and s
+      float[] rv = slotsNearTheFloor(n);
+      float[] ra = slotsNearTheFloor(n);
+      float[] rs = slotsNearTheFloor(n);
+      for (int i = 0; i < n; i++) {
+        rv[i] = Math.abs(rv[i]) + 1f; // keeps v - a a positive
+      }
+      float[] ea = ra.clone();
+      float[] es = rs.clone();
+      for (int i = 0; i < n; i++) {
+        ea[i] = floored(0.9f * ea[i] + (1f - 0.9f) * 0f);
+        es[i] = floored(0.5f * es[i] + 0f);
+      }
+      kernels().rmsprop(new RmspropRule(0.9f, 0.5f, 1e-7f), 1e-3f, new float[n], g, rv, rs, ra);
+      assertArrayEquals(ea, ra, "RMSprop a, n=" + n);
+      assertArrayEquals(es, rs, "RMSprop s, n=" + n);
+      // SGD with momentum: the velocity
+      float[] velocity = slotsNearTheFloor(n);
+      float[] evel = velocity.clone();
+      for (int i = 0; i < n; i++) {
+        evel[i] = floored(0.9f * evel[i] - 0.01f * 0f);
+      }
+      kernels().sgdMomentum(new float[n], g, velocity, 0.01f, 0.9f, false);
+      assertArrayEquals(evel, velocity, "SGD velocity, n=" + n);
+      for (float[] slots : new float[][] {m, v, ra, rs, velocity}) {
+        assertNormalOrZero(slots, "slot, n=" + n);
+      }
+    }
+  }
+
   @Test
   void adagradMatchesItsFormula() {
     for (int n : SIZES) {

@@ -4,6 +4,7 @@ import static dev.tensile.engine.vector.Kernels.L;
 import static dev.tensile.engine.vector.Kernels.SPECIES;
 
 import dev.tensile.engine.AdamRule;
+import dev.tensile.engine.Elementwise;
 import dev.tensile.engine.RmspropRule;
 import dev.tensile.engine.ScalarElementwise;
 import jdk.incubator.vector.FloatVector;
@@ -29,6 +30,13 @@ final class VectorElementwise extends ScalarElementwise {
 
   private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
 
+  private static final FloatVector ZERO = FloatVector.zero(SPECIES);
+
+  /** {@link #flushTiny(float)} lane by lane: zero where the magnitude is below the floor. */
+  private static FloatVector flushTiny(FloatVector x) {
+    return x.blend(ZERO, x.abs().compare(VectorOperators.LT, Elementwise.SLOT_FLOOR));
+  }
+
   private VectorElementwise() {}
 
   @Override
@@ -48,7 +56,8 @@ final class VectorElementwise extends ScalarElementwise {
     for (int i = 0; i < upper; i += L) {
       FloatVector step = FloatVector.fromArray(SPECIES, g, i).mul(learningRate);
       // v = mu v - lr g
-      FloatVector v = FloatVector.fromArray(SPECIES, velocity, i).mul(momentum).sub(step);
+      FloatVector v =
+          flushTiny(FloatVector.fromArray(SPECIES, velocity, i).mul(momentum).sub(step));
       v.intoArray(velocity, i);
       // w = w + v, or w + (mu v - lr g) for Nesterov
       FloatVector change = nesterov ? v.mul(momentum).sub(step) : v;
@@ -68,11 +77,11 @@ final class VectorElementwise extends ScalarElementwise {
       FloatVector gi = FloatVector.fromArray(SPECIES, g, i);
       // m = m + (g - m)(1 - beta_1)
       FloatVector mi = FloatVector.fromArray(SPECIES, m, i);
-      mi = mi.add(gi.sub(mi).mul(mRate));
+      mi = flushTiny(mi.add(gi.sub(mi).mul(mRate)));
       mi.intoArray(m, i);
       // v = v + (g g - v)(1 - beta_2)
       FloatVector vi = FloatVector.fromArray(SPECIES, v, i);
-      vi = vi.add(gi.mul(gi).sub(vi).mul(vRate));
+      vi = flushTiny(vi.add(gi.mul(gi).sub(vi).mul(vRate)));
       vi.intoArray(v, i);
       if (vMax != null) {
         // vMax = max(vMax, v)
@@ -98,12 +107,14 @@ final class VectorElementwise extends ScalarElementwise {
     for (int i = 0; i < upper; i += L) {
       FloatVector gi = FloatVector.fromArray(SPECIES, g, i);
       // v = rho v + ((1 - rho) g) g
-      FloatVector vi = FloatVector.fromArray(SPECIES, v, i).mul(rho).add(gi.mul(rest).mul(gi));
+      FloatVector vi =
+          flushTiny(FloatVector.fromArray(SPECIES, v, i).mul(rho).add(gi.mul(rest).mul(gi)));
       vi.intoArray(v, i);
       FloatVector denominator = vi;
       if (a != null) {
         // a = rho a + (1 - rho) g;  D = v - a a
-        FloatVector ai = FloatVector.fromArray(SPECIES, a, i).mul(rho).add(gi.mul(rest));
+        FloatVector ai =
+            flushTiny(FloatVector.fromArray(SPECIES, a, i).mul(rho).add(gi.mul(rest)));
         ai.intoArray(a, i);
         denominator = denominator.sub(ai.mul(ai));
       }
@@ -111,7 +122,7 @@ final class VectorElementwise extends ScalarElementwise {
       FloatVector step = gi.mul(learningRate).div(denominator.add(eps).sqrt());
       if (s != null) {
         // s = mu s + d
-        step = FloatVector.fromArray(SPECIES, s, i).mul(mu).add(step);
+        step = flushTiny(FloatVector.fromArray(SPECIES, s, i).mul(mu).add(step));
         step.intoArray(s, i);
       }
       FloatVector.fromArray(SPECIES, w, i).sub(step).intoArray(w, i);
