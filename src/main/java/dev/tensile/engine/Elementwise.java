@@ -147,6 +147,41 @@ public interface Elementwise {
   void addToRows(float[] x, float[] b, int rows, int width);
 
   /**
+   * {@code dst[at + i] = dst[at + i] + src[from + i]} for {@code i < n}: one run of a gradient
+   * summed back onto an image (the convolution's col2im).
+   *
+   * @param src the values to add; not modified
+   * @param from the first index in {@code src}
+   * @param dst the sums; modified in {@code [at, at + n)}
+   * @param at the first index in {@code dst}
+   * @param n how many
+   */
+  void addInto(float[] src, int from, float[] dst, int at, int n);
+
+  /**
+   * {@code x[r][j] = max(x[r][j] + b[j], 0)} for the rows {@code [fromRow, toRow)}: a bias and
+   * relu in one pass, the bits of {@link #addToRows} followed by {@link #relu}.
+   *
+   * @param x the block of rows of {@code width}; modified in the rows given
+   * @param b the row of {@code width} values; not modified
+   * @param fromRow the first row
+   * @param toRow one past the last row
+   * @param width the row length
+   */
+  void addToRowsRelu(float[] x, float[] b, int fromRow, int toRow, int width);
+
+  /**
+   * {@link #reluBackward(float[], float[], float[], int)} over the elements {@code [from, to)}.
+   *
+   * @param y relu's outputs; not modified
+   * @param dy the gradient with respect to {@code y}; not modified unless {@code dz == dy}
+   * @param dz the gradient with respect to the input; modified in the range
+   * @param from the first index
+   * @param to one past the last index
+   */
+  void reluBackwardRange(float[] y, float[] dy, float[] dz, int from, int to);
+
+  /**
    * {@code sums[j] = sum_r x[r][j]}, rows added in ascending order from zero.
    *
    * @param x the {@code rows x width} block; not modified

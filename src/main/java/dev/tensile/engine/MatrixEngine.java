@@ -68,4 +68,45 @@ public interface MatrixEngine {
   default Elementwise elementwise() {
     return ScalarElementwise.INSTANCE;
   }
+
+  /**
+   * Returns the pooling kernels that go with this engine: the portable loops unless the engine
+   * has faster ones (the Vector API engine does).
+   *
+   * @return the kernels; thread-safe and stateless
+   */
+  default Pooling pooling() {
+    return ScalarPooling.INSTANCE;
+  }
+
+  /**
+   * Runs {@code task} over the items {@code [0, count)}, cut into contiguous ranges that may run
+   * on several threads at once (the images of a batch through a convolution or pooling pass).
+   * The task must write disjoint outputs for disjoint ranges and compute each item the same way
+   * whatever range it falls in, so the result does not depend on the number of threads. Returns
+   * when every range is done; an exception from a range is rethrown here.
+   *
+   * <p>This default runs the whole range on the caller's thread; the Vector API engine shares it
+   * with its threads.
+   *
+   * @param count the number of items, at least 0
+   * @param task what to do with a range of items
+   */
+  default void forEachRange(int count, RangeTask task) {
+    if (count > 0) {
+      task.run(0, count);
+    }
+  }
+
+  /** Work on a range of independent items, for {@link #forEachRange(int, RangeTask)}. */
+  @FunctionalInterface
+  interface RangeTask {
+    /**
+     * Processes the items {@code [from, to)}.
+     *
+     * @param from the first item
+     * @param to one past the last item
+     */
+    void run(int from, int to);
+  }
 }

@@ -270,6 +270,40 @@ public class ScalarElementwise implements Elementwise {
   }
 
   @Override
+  public void addInto(float[] src, int from, float[] dst, int at, int n) {
+    for (int i = 0; i < n; i++) {
+      dst[at + i] += src[from + i];
+    }
+  }
+
+  @Override
+  public void addToRowsRelu(float[] x, float[] b, int fromRow, int toRow, int width) {
+    for (int r = fromRow, base = fromRow * width; r < toRow; r++, base += width) {
+      addToRowRelu(x, base, b, 0, width);
+    }
+  }
+
+  /**
+   * {@code x[base + j] = max(x[base + j] + b[j], 0)} for j in {@code [from, to)}.
+   *
+   * @param x the block; modified
+   * @param base the row's first index in {@code x}
+   * @param b the row vector; not modified
+   * @param from the first column
+   * @param to one past the last column
+   */
+  protected static void addToRowRelu(float[] x, int base, float[] b, int from, int to) {
+    for (int j = from; j < to; j++) {
+      x[base + j] = Math.max(x[base + j] + b[j], 0f);
+    }
+  }
+
+  @Override
+  public void reluBackwardRange(float[] y, float[] dy, float[] dz, int from, int to) {
+    reluBackward(y, dy, dz, from, to);
+  }
+
+  @Override
   public void columnSums(float[] x, float[] sums, int rows, int width) {
     columnSums(x, sums, rows, width, 0, width);
   }

@@ -5,6 +5,8 @@ import dev.tensile.activations.Activations;
 import dev.tensile.config.ObjectConfig;
 import dev.tensile.config.Resolver;
 import dev.tensile.engine.Engines;
+import dev.tensile.engine.MatrixEngine;
+import dev.tensile.engine.MatrixEngine.RangeTask;
 import dev.tensile.initializers.Constant;
 import dev.tensile.initializers.Initializer;
 import dev.tensile.initializers.Initializers;
@@ -53,6 +55,8 @@ public final class Conv2D extends Layer {
   private float[] z;
   private float[] y;
   private float[] dz;
+  /** The gradient backward was given, while its relu task runs. */
+  private float[] outputGradient;
   private float[] dcols;
   private float[] dx;
 
@@ -408,19 +412,26 @@ public final class Conv2D extends Layer {
 
   @Override
   protected float[] forward(float[] x, int batch, boolean training) {
+    MatrixEngine engine = Engines.current();
     int rows = batch * patches.positions();
     int k = patches.width();
     input = x;
     float[] windows = x;
     if (!patches.isIdentity()) {
       cols = Buffers.ensure(cols, rows * k);
-      patches.gather(x, batch, cols);
+      engine.forEachRange(batch, gatherImages);
       windows = cols;
     }
     z = Buffers.ensure(z, rows * filters);
-    Engines.current().mult(windows, kernel.value(), z, rows, k, filters);
+    engine.mult(windows, kernel.value(), z, rows, k, filters);
+    if (useBias && activation == Activations.RELU) {
+      // The bias and relu in one pass, in place: backward needs relu's output only.
+      engine.forEachRange(batch, biasRelu);
+      y = z;
+      return y;
+    }
     if (useBias) {
-      Engines.current().elementwise().addToRows(z, bias.value(), rows, filters);
+      engine.elementwise().addToRows(z, bias.value(), rows, filters);
     }
     if (activation == Activations.LINEAR) {
       y = z;
@@ -433,32 +444,64 @@ public final class Conv2D extends Layer {
 
   @Override
   protected float[] backward(float[] gradOutput, int batch) {
+    MatrixEngine engine = Engines.current();
     int rows = batch * patches.positions();
     int k = patches.width();
     float[] g = gradOutput;
-    if (activation != Activations.LINEAR) {
+    if (activation == Activations.RELU) {
+      dz = Buffers.ensure(dz, rows * filters);
+      outputGradient = gradOutput;
+      engine.forEachRange(batch, reluGradient);
+      outputGradient = null;
+      g = dz;
+    } else if (activation != Activations.LINEAR) {
       dz = Buffers.ensure(dz, rows * filters);
       activation.backward(y, gradOutput, dz, rows, filters);
       g = dz;
     }
     float[] windows = patches.isIdentity() ? input : cols;
-    Engines.current().multTransA(windows, g, kernel.gradient(), k, rows, filters);
+    engine.multTransA(windows, g, kernel.gradient(), k, rows, filters);
     if (useBias) {
-      Engines.current().elementwise().columnSums(g, bias.gradient(), rows, filters);
+      engine.elementwise().columnSums(g, bias.gradient(), rows, filters);
     }
     if (!computeInputGradient()) {
       return null;
     }
     if (patches.isIdentity()) {
       dx = Buffers.ensure(dx, rows * k);
-      Engines.current().multTransB(g, kernel.value(), dx, rows, filters, k);
+      engine.multTransB(g, kernel.value(), dx, rows, filters, k);
       return dx;
     }
     dcols = Buffers.ensure(dcols, rows * k);
-    Engines.current().multTransB(g, kernel.value(), dcols, rows, filters, k);
+    engine.multTransB(g, kernel.value(), dcols, rows, filters, k);
     dx = Buffers.ensure(dx, batch * inputSize());
-    patches.scatter(dcols, batch, dx);
+    engine.forEachRange(batch, scatterImages);
     return dx;
+  }
+
+  /** Gathers the windows of a range of the batch's images ({@link #forward}). */
+  private final RangeTask gatherImages = (from, to) -> patches.gather(input, from, to, cols);
+
+  /** Adds the bias and applies relu to the outputs of a range of images, in place. */
+  private final RangeTask biasRelu = this::biasReluImages;
+
+  /** Relu's derivative for the outputs of a range of images ({@link #backward}). */
+  private final RangeTask reluGradient = this::reluGradientImages;
+
+  /** Sums the window gradients of a range of images back onto those images. */
+  private final RangeTask scatterImages =
+      (from, to) -> patches.scatter(dcols, from, to, dx, Engines.current().elementwise());
+
+  private void biasReluImages(int from, int to) {
+    int positions = patches.positions();
+    Engines.current().elementwise()
+        .addToRowsRelu(z, bias.value(), from * positions, to * positions, filters);
+  }
+
+  private void reluGradientImages(int from, int to) {
+    int perImage = patches.positions() * filters;
+    Engines.current().elementwise()
+        .reluBackwardRange(y, outputGradient, dz, from * perImage, to * perImage);
   }
 
   private static void requireStridesOrDilation(int[] strides, int[] dilation) {

@@ -2,6 +2,8 @@ package dev.tensile.layers;
 
 import dev.tensile.config.ObjectConfig;
 import dev.tensile.config.Resolver;
+import dev.tensile.engine.Engines;
+import dev.tensile.engine.MatrixEngine.RangeTask;
 import dev.tensile.tensor.Buffers;
 import java.util.Arrays;
 
@@ -10,14 +12,29 @@ import java.util.Arrays;
  * largest input in its window, channel by channel; {@code (None, 28, 28, 32)} with a pool of 2
  * gives {@code (None, 14, 14, 32)}. Strides default to the pool size; padding {@code same} pads
  * as {@link Conv2D} does, and the padding never wins. Backward sends each output's gradient to
- * the input it took (the first in the window, on a tie), remembered by forward as the winning
- * tap's number. No weights.
+ * the input it took (the first in the window, on a tie). Windows that tile the image (the
+ * default stride, nothing padded) go through the engine's pooling kernels, the batch's images
+ * shared among its threads, and backward finds the input that equals the maximum; other windows
+ * remember the winning tap's number. No weights.
  */
 public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
   /** For each output, which tap of its window won, as a float (small whole numbers). */
   private float[] winner;
   private float[] y;
   private float[] dx;
+  /** The last forward input, for the tiled backward pass. */
+  private float[] input;
+  /** The gradient backward was given, while its tasks run. */
+  private float[] outputGradient;
+
+  /** Pools a range of the batch's images when the windows tile them. */
+  private final RangeTask poolImages =
+      (from, to) -> Engines.current().pooling().maxPool(tiles, input, y, from, to);
+
+  /** The gradient of a range of images when the windows tile them. */
+  private final RangeTask poolGradientImages =
+      (from, to) -> Engines.current().pooling()
+          .maxPoolBackward(tiles, input, y, outputGradient, dx, from, to);
 
   /**
    * Makes a square pool, as {@code MaxPooling2D(2)}.
@@ -57,6 +74,12 @@ public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
 
   @Override
   protected float[] forward(float[] x, int batch, boolean training) {
+    if (tiles != null) {
+      input = x;
+      y = Buffers.ensure(y, batch * outputSize());
+      Engines.current().forEachRange(batch, poolImages);
+      return y;
+    }
     int c = channels;
     int n = batch * outputSize();
     y = Buffers.ensure(y, n);
@@ -91,6 +114,13 @@ public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
   protected float[] backward(float[] gradOutput, int batch) {
     if (!computeInputGradient()) {
       return null;
+    }
+    if (tiles != null) {
+      dx = Buffers.ensure(dx, batch * inputSize());
+      outputGradient = gradOutput;
+      Engines.current().forEachRange(batch, poolGradientImages);
+      outputGradient = null;
+      return dx;
     }
     int c = channels;
     int total = batch * inputSize();

@@ -1,5 +1,6 @@
 package dev.tensile.layers;
 
+import dev.tensile.engine.Elementwise;
 import java.util.Arrays;
 
 /**
@@ -39,13 +40,16 @@ final class Patches {
         && rows.padBefore == 0 && cols.padBefore == 0;
   }
 
-  /** Writes the window matrix of {@code batch} images into {@code out}. */
-  void gather(float[] x, int batch, float[] out) {
+  /**
+   * Writes the window-matrix rows of the images {@code [from, to)} into {@code out}; ranges of
+   * images touch disjoint rows, so they can be gathered in parallel.
+   */
+  void gather(float[] x, int from, int to, float[] out) {
     int c = channels;
     int imageSize = rows.in * cols.in * c;
     int tapRow = cols.kernel * c;
-    int o = 0;
-    for (int n = 0; n < batch; n++) {
+    int o = from * positions() * width();
+    for (int n = from; n < to; n++) {
       int image = n * imageSize;
       for (int oh = 0; oh < rows.out; oh++) {
         for (int ow = 0; ow < cols.out; ow++) {
@@ -81,14 +85,17 @@ final class Patches {
     }
   }
 
-  /** Sums a window-matrix gradient back onto the images it came from ("col2im") into {@code dx}. */
-  void scatter(float[] grad, int batch, float[] dx) {
+  /**
+   * Sums the window-matrix gradient rows of the images {@code [from, to)} back onto those images
+   * ("col2im") into {@code dx}; ranges of images touch disjoint parts of {@code dx}.
+   */
+  void scatter(float[] grad, int from, int to, float[] dx, Elementwise kernels) {
     int c = channels;
     int imageSize = rows.in * cols.in * c;
-    Arrays.fill(dx, 0, batch * imageSize, 0f);
+    Arrays.fill(dx, from * imageSize, to * imageSize, 0f);
     int tapRow = cols.kernel * c;
-    int o = 0;
-    for (int n = 0; n < batch; n++) {
+    int o = from * positions() * width();
+    for (int n = from; n < to; n++) {
       int image = n * imageSize;
       for (int oh = 0; oh < rows.out; oh++) {
         for (int ow = 0; ow < cols.out; ow++) {
@@ -101,20 +108,14 @@ final class Patches {
             int line = image + ih * cols.in * c;
             int first = cols.source(ow, 0);
             if (contiguous && first >= 0 && first + cols.kernel <= cols.in) {
-              int at = line + first * c;
-              for (int k = 0; k < tapRow; k++) {
-                dx[at + k] += grad[o + k];
-              }
+              kernels.addInto(grad, o, dx, line + first * c, tapRow);
               o += tapRow;
               continue;
             }
             for (int j = 0; j < cols.kernel; j++) {
               int iw = cols.source(ow, j);
               if (iw >= 0 && iw < cols.in) {
-                int at = line + iw * c;
-                for (int k = 0; k < c; k++) {
-                  dx[at + k] += grad[o + k];
-                }
+                kernels.addInto(grad, o, dx, line + iw * c, c);
               }
               o += c;
             }

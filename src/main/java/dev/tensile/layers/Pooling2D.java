@@ -1,5 +1,6 @@
 package dev.tensile.layers;
 
+import dev.tensile.engine.PoolTiles;
 import dev.tensile.config.ObjectConfig;
 
 /**
@@ -16,6 +17,17 @@ abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
   Window rows;
   Window cols;
   int channels;
+  /**
+   * The geometry when the windows tile the image side by side (stride equal to the pool size,
+   * nothing padded), for the engine's pooling kernels; null otherwise.
+   */
+  PoolTiles tiles;
+
+  /** Tells whether windows along an axis lie side by side, inside the image. */
+  private static boolean tiling(Window axis) {
+    return axis.stride == axis.kernel && axis.padBefore == 0 && axis.out * axis.kernel <= axis.in;
+  }
+
   /** The input offsets of one window's taps, filled by {@link #taps}. */
   int[] offsets;
 
@@ -126,6 +138,9 @@ abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
     cols = Window.of(name(), "width", sampleShape[1], poolSize[1], s[1], 1, same);
     channels = sampleShape[2];
     offsets = new int[poolSize[0] * poolSize[1]];
+    tiles = tiling(rows) && tiling(cols)
+        ? new PoolTiles(rows.in, cols.in, channels, rows.kernel, cols.kernel)
+        : null;
     return new int[] {rows.out, cols.out, channels};
   }
 

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Training a CNN whose convolution products are large enough to be split across threads gives
- * the same bits on the Vector API engine with one thread and with two.
+ * Training a CNN whose convolution products are large enough to be split across threads, and
+ * whose convolution and pooling passes share the batch's images among them, gives the same bits
+ * on the Vector API engine with one thread, two and three (an uneven split of the batch).
  */
 class ConvThreadsTest {
 
@@ -61,8 +62,10 @@ class ConvThreadsTest {
     Assumptions.assumeTrue(Engines.vectorAvailable(), "needs the Vector API module");
     List<Tensor> one = train(new dev.tensile.engine.vector.VectorEngine(1));
     List<Tensor> two = train(new dev.tensile.engine.vector.VectorEngine(2));
+    List<Tensor> three = train(new dev.tensile.engine.vector.VectorEngine(3));
     for (int i = 0; i < one.size(); i++) {
-      assertArrayEquals(one.get(i).data(), two.get(i).data(), "weight " + i);
+      assertArrayEquals(one.get(i).data(), two.get(i).data(), "weight " + i + ", two threads");
+      assertArrayEquals(one.get(i).data(), three.get(i).data(), "weight " + i + ", three threads");
     }
   }
 }

@@ -243,6 +243,52 @@ public abstract class ElementwiseContract {
   }
 
   @Test
+  void addIntoAddsOneRunAndNothingElse() {
+    for (int n : SIZES) {
+      float[] src = values(n + 5, 1);
+      float[] dst = values(n + 9, 1);
+      float[] expected = dst.clone();
+      for (int i = 0; i < n; i++) {
+        expected[4 + i] += src[2 + i];
+      }
+      kernels().addInto(src, 2, dst, 4, n);
+      assertArrayEquals(expected, dst, "n=" + n);
+    }
+  }
+
+  @Test
+  void addToRowsReluIsAddToRowsThenReluOnTheRowsGiven() {
+    for (int width : new int[] {1, 7, 16, 33, 64}) {
+      int rows = 6;
+      float[] x = values(rows * width, 1);
+      float[] b = values(width, 1);
+      float[] expected = x.clone();
+      for (int r = 1; r < 5; r++) {
+        for (int j = 0; j < width; j++) {
+          expected[r * width + j] = Math.max(expected[r * width + j] + b[j], 0f);
+        }
+      }
+      kernels().addToRowsRelu(x, b, 1, 5, width);
+      assertArrayEquals(expected, x, "width " + width);
+    }
+  }
+
+  @Test
+  void reluBackwardRangeTouchesOnlyItsRange() {
+    for (int n : SIZES) {
+      float[] y = values(n + 40, 1);
+      float[] dy = values(n + 40, 1);
+      float[] dz = values(n + 40, 1);
+      float[] expected = dz.clone();
+      for (int i = 19; i < 19 + n; i++) {
+        expected[i] = y[i] > 0f ? dy[i] : 0f;
+      }
+      kernels().reluBackwardRange(y, dy, dz, 19, 19 + n);
+      assertArrayEquals(expected, dz, "n=" + n);
+    }
+  }
+
+  @Test
   void adagradMatchesItsFormula() {
     for (int n : SIZES) {
       float[] w = values(n, 1);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensile.engine.vector.VectorEngine;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,47 @@ class VectorEngineTest extends MatrixEngineContract {
     for (int t = 0; t < 4; t++) {
       assertArrayEquals(expected[t], results[t], "caller " + t);
     }
+  }
+
+  @Test
+  void forEachRangeCoversEveryItemOnceInContiguousRanges() {
+    for (int threads = 1; threads <= 3; threads++) {
+      VectorEngine engine = new VectorEngine(threads);
+      for (int count : new int[] {0, 1, 2, 5, 32}) {
+        int[] seen = new int[count];
+        AtomicInteger calls = new AtomicInteger();
+        engine.forEachRange(count, (from, to) -> {
+          calls.incrementAndGet();
+          for (int i = from; i < to; i++) {
+            seen[i]++;
+          }
+        });
+        for (int i = 0; i < count; i++) {
+          assertEquals(1, seen[i], "item " + i + " of " + count + " on " + threads + " threads");
+        }
+        assertEquals(
+            Math.min(count, threads), calls.get(), count + " items, " + threads + " threads");
+      }
+    }
+  }
+
+  @Test
+  void forEachRangeRethrowsAFailure() {
+    VectorEngine engine = new VectorEngine(2);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> engine.forEachRange(8, (from, to) -> {
+          if (from > 0) {
+            throw new IllegalStateException("range from " + from);
+          }
+        }));
+    assertEquals("range from 4", e.getMessage());
+    int[] total = new int[1];
+    engine.forEachRange(4, (from, to) -> {
+      synchronized (total) {
+        total[0] += to - from;
+      }
+    });
+    assertEquals(4, total[0], "the engine still works after a failure");
   }
 
   @Test

@@ -14,6 +14,7 @@ final class Scratch {
   private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
 
   private final Product product = new Product();
+  private final RangeJob rangeJob = new RangeJob();
   private float[] panels = new float[0];
   private float[] stagedFactor = new float[0];
   private float[] stagedOutput = new float[0];
@@ -36,6 +37,11 @@ final class Scratch {
    */
   Product product() {
     return product;
+  }
+
+  /** Returns this thread's job object for {@link VectorEngine#forEachRange}. */
+  RangeJob rangeJob() {
+    return rangeJob;
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.tensile.engine.AdamRule;
 import dev.tensile.engine.Elementwise;
 import dev.tensile.engine.RmspropRule;
 import dev.tensile.engine.ScalarElementwise;
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -197,14 +198,57 @@ final class VectorElementwise extends ScalarElementwise {
   }
 
   @Override
+  public void addInto(float[] src, int from, float[] dst, int at, int n) {
+    int upper = SPECIES.loopBound(n);
+    for (int i = 0; i < upper; i += L) {
+      FloatVector.fromArray(SPECIES, dst, at + i)
+          .add(FloatVector.fromArray(SPECIES, src, from + i))
+          .intoArray(dst, at + i);
+    }
+    for (int i = upper; i < n; i++) {
+      dst[at + i] += src[from + i];
+    }
+  }
+
+  @Override
+  public void addToRowsRelu(float[] x, float[] b, int fromRow, int toRow, int width) {
+    int upper = SPECIES.loopBound(width);
+    for (int r = fromRow, base = fromRow * width; r < toRow; r++, base += width) {
+      for (int j = 0; j < upper; j += L) {
+        FloatVector xi = FloatVector.fromArray(SPECIES, x, base + j);
+        xi.add(FloatVector.fromArray(SPECIES, b, j)).max(0f).intoArray(x, base + j);
+      }
+      addToRowRelu(x, base, b, upper, width);
+    }
+  }
+
+  @Override
+  public void reluBackwardRange(float[] y, float[] dy, float[] dz, int from, int to) {
+    int upper = from + SPECIES.loopBound(to - from);
+    FloatVector zero = FloatVector.zero(SPECIES);
+    for (int i = from; i < upper; i += L) {
+      FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
+      FloatVector dyi = FloatVector.fromArray(SPECIES, dy, i);
+      zero.blend(dyi, yi.compare(VectorOperators.GT, 0f)).intoArray(dz, i);
+    }
+    reluBackward(y, dy, dz, upper, to);
+  }
+
+  /**
+   * Streams the rows once, adding each into the sums (which stay in the first-level cache), so a
+   * tall block is read in memory order; every column still adds its rows in ascending order from
+   * zero.
+   */
+  @Override
   public void columnSums(float[] x, float[] sums, int rows, int width) {
     int upper = SPECIES.loopBound(width);
-    for (int j = 0; j < upper; j += L) {
-      FloatVector acc = FloatVector.zero(SPECIES);
-      for (int r = 0, base = 0; r < rows; r++, base += width) {
-        acc = acc.add(FloatVector.fromArray(SPECIES, x, base + j));
+    Arrays.fill(sums, 0, upper, 0f);
+    for (int r = 0, base = 0; r < rows; r++, base += width) {
+      for (int j = 0; j < upper; j += L) {
+        FloatVector.fromArray(SPECIES, sums, j)
+            .add(FloatVector.fromArray(SPECIES, x, base + j))
+            .intoArray(sums, j);
       }
-      acc.intoArray(sums, j);
     }
     columnSums(x, sums, rows, width, upper, width);
   }
@@ -220,14 +264,7 @@ final class VectorElementwise extends ScalarElementwise {
 
   @Override
   public void reluBackward(float[] y, float[] dy, float[] dz, int n) {
-    int upper = SPECIES.loopBound(n);
-    FloatVector zero = FloatVector.zero(SPECIES);
-    for (int i = 0; i < upper; i += L) {
-      FloatVector yi = FloatVector.fromArray(SPECIES, y, i);
-      FloatVector dyi = FloatVector.fromArray(SPECIES, dy, i);
-      zero.blend(dyi, yi.compare(VectorOperators.GT, 0f)).intoArray(dz, i);
-    }
-    reluBackward(y, dy, dz, upper, n);
+    reluBackwardRange(y, dy, dz, 0, n);
   }
 
   @Override

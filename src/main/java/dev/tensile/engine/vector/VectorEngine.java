@@ -4,6 +4,7 @@ import static dev.tensile.engine.vector.Kernels.L;
 
 import dev.tensile.engine.Elementwise;
 import dev.tensile.engine.MatrixEngine;
+import dev.tensile.engine.Pooling;
 import dev.tensile.internal.MatrixArguments;
 import java.util.Arrays;
 
@@ -110,6 +111,36 @@ public final class VectorEngine implements MatrixEngine {
   @Override
   public Elementwise elementwise() {
     return VectorElementwise.INSTANCE;
+  }
+
+  /**
+   * Shares the range among the engine's threads, one contiguous part each, cut at the same
+   * places whichever thread runs a part.
+   */
+  @Override
+  public void forEachRange(int count, RangeTask task) {
+    int parts = Math.min(count, threads);
+    if (parts <= 1) {
+      MatrixEngine.super.forEachRange(count, task);
+      return;
+    }
+    RangeJob job = Scratch.current().rangeJob();
+    job.set(task, count, parts);
+    try {
+      pool.run(job, parts);
+    } finally {
+      job.clear();
+    }
+  }
+
+  /**
+   * Returns the Vector API pooling kernels.
+   *
+   * @return the kernels, bit-identical to the portable ones
+   */
+  @Override
+  public Pooling pooling() {
+    return VectorPooling.INSTANCE;
   }
 
   @Override

@@ -1,0 +1,159 @@
+package dev.tensile.engine;
+
+import java.util.Arrays;
+
+/**
+ * The portable pooling kernels, plain loops; each is also offered over a range of channels so
+ * that a vectorised implementation handles the last {@code channels mod L} with the same code.
+ */
+public class ScalarPooling implements Pooling {
+  /** The shared instance; the kernels hold no state. */
+  public static final ScalarPooling INSTANCE = new ScalarPooling();
+
+  /** Makes the kernels; subclasses replace some loops with faster ones. */
+  protected ScalarPooling() {}
+
+  @Override
+  public void maxPool(PoolTiles tiles, float[] x, float[] y, int from, int to) {
+    for (int n = from; n < to; n++) {
+      for (int oh = 0; oh < tiles.outHeight(); oh++) {
+        for (int ow = 0; ow < tiles.outWidth(); ow++) {
+          maxPoolTile(tiles, x, y, n, oh, ow, 0, tiles.channels());
+        }
+      }
+    }
+  }
+
+  /**
+   * {@link #maxPool} for one tile and the channels {@code [fromChannel, toChannel)}.
+   *
+   * @param tiles the geometry
+   * @param x the input images
+   * @param y the output images; modified
+   * @param n the image
+   * @param oh the tile row
+   * @param ow the tile column
+   * @param fromChannel the first channel
+   * @param toChannel one past the last channel
+   */
+  protected static void maxPoolTile(
+      PoolTiles tiles, float[] x, float[] y, int n, int oh, int ow, int fromChannel,
+      int toChannel) {
+    int c = tiles.channels();
+    int first = tileStart(tiles, n, oh, ow);
+    int out = outputStart(tiles, n, oh, ow);
+    int line = tiles.width() * c;
+    for (int k = fromChannel; k < toChannel; k++) {
+      float m = x[first + k];
+      for (int i = 0; i < tiles.poolHeight(); i++) {
+        for (int j = 0; j < tiles.poolWidth(); j++) {
+          m = Math.max(m, x[first + i * line + j * c + k]);
+        }
+      }
+      y[out + k] = m;
+    }
+  }
+
+  @Override
+  public void maxPoolBackward(
+      PoolTiles tiles, float[] x, float[] y, float[] dy, float[] dx, int from, int to) {
+    for (int n = from; n < to; n++) {
+      clearUntiled(tiles, dx, n);
+      for (int oh = 0; oh < tiles.outHeight(); oh++) {
+        for (int ow = 0; ow < tiles.outWidth(); ow++) {
+          maxPoolTileBackward(tiles, x, y, dy, dx, n, oh, ow, 0, tiles.channels());
+        }
+      }
+    }
+  }
+
+  /**
+   * {@link #maxPoolBackward} for one tile and the channels {@code [fromChannel, toChannel)}.
+   *
+   * @param tiles the geometry
+   * @param x the forward input
+   * @param y the forward output
+   * @param dy the output gradient
+   * @param dx the input gradient; the tile's elements are written
+   * @param n the image
+   * @param oh the tile row
+   * @param ow the tile column
+   * @param fromChannel the first channel
+   * @param toChannel one past the last channel
+   */
+  protected static void maxPoolTileBackward(
+      PoolTiles tiles, float[] x, float[] y, float[] dy, float[] dx, int n, int oh, int ow,
+      int fromChannel, int toChannel) {
+    int c = tiles.channels();
+    int first = tileStart(tiles, n, oh, ow);
+    int out = outputStart(tiles, n, oh, ow);
+    int line = tiles.width() * c;
+    for (int k = fromChannel; k < toChannel; k++) {
+      float top = y[out + k];
+      float g = dy[out + k];
+      boolean taken = false;
+      for (int i = 0; i < tiles.poolHeight(); i++) {
+        for (int j = 0; j < tiles.poolWidth(); j++) {
+          int at = first + i * line + j * c + k;
+          boolean hit = !taken && x[at] == top;
+          dx[at] = hit ? g : 0f;
+          taken |= hit;
+        }
+      }
+    }
+  }
+
+  /**
+   * Sets to 0 the elements of image {@code n} that belong to no tile: the rows below the last
+   * tile row and the columns right of the last tile column.
+   *
+   * @param tiles the geometry
+   * @param dx the input gradient; modified
+   * @param n the image
+   */
+  protected static void clearUntiled(PoolTiles tiles, float[] dx, int n) {
+    int c = tiles.channels();
+    int line = tiles.width() * c;
+    int image = n * tiles.imageSize();
+    int tiledRows = tiles.outHeight() * tiles.poolHeight();
+    int tiledLine = tiles.outWidth() * tiles.poolWidth() * c;
+    if (tiledLine < line) {
+      for (int r = 0; r < tiledRows; r++) {
+        Arrays.fill(dx, image + r * line + tiledLine, image + (r + 1) * line, 0f);
+      }
+    }
+    Arrays.fill(dx, image + tiledRows * line, image + tiles.imageSize(), 0f);
+  }
+
+  /**
+   * Returns the index of a tile's first pixel's channel 0.
+   *
+   * @param tiles the geometry
+   * @param n the image
+   * @param oh the tile row
+   * @param ow the tile column
+   * @return the index in the input
+   */
+  protected static int tileStart(PoolTiles tiles, int n, int oh, int ow) {
+    return n * tiles.imageSize()
+        + ((oh * tiles.poolHeight()) * tiles.width() + ow * tiles.poolWidth()) * tiles.channels();
+  }
+
+  /**
+   * Returns the index of a tile's output channel 0.
+   *
+   * @param tiles the geometry
+   * @param n the image
+   * @param oh the tile row
+   * @param ow the tile column
+   * @return the index in the output
+   */
+  protected static int outputStart(PoolTiles tiles, int n, int oh, int ow) {
+    return n * tiles.outputSize() + (oh * tiles.outWidth() + ow) * tiles.channels();
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName();
+  }
+}
