@@ -14,11 +14,11 @@ public class ScalarPooling implements Pooling {
   protected ScalarPooling() {}
 
   @Override
-  public void maxPool(PoolTiles tiles, float[] x, float[] y, int from, int to) {
+  public void maxPool(PoolTiles tiles, float[] x, float[] y, float[] winner, int from, int to) {
     for (int n = from; n < to; n++) {
       for (int oh = 0; oh < tiles.outHeight(); oh++) {
         for (int ow = 0; ow < tiles.outWidth(); ow++) {
-          maxPoolTile(tiles, x, y, n, oh, ow, 0, tiles.channels());
+          maxPoolTile(tiles, x, y, winner, n, oh, ow, 0, tiles.channels());
         }
       }
     }
@@ -30,6 +30,7 @@ public class ScalarPooling implements Pooling {
    * @param tiles the geometry
    * @param x the input images
    * @param y the output images; modified
+   * @param winner the winning pixels' numbers; modified
    * @param n the image
    * @param oh the tile row
    * @param ow the tile column
@@ -37,31 +38,37 @@ public class ScalarPooling implements Pooling {
    * @param toChannel one past the last channel
    */
   protected static void maxPoolTile(
-      PoolTiles tiles, float[] x, float[] y, int n, int oh, int ow, int fromChannel,
-      int toChannel) {
+      PoolTiles tiles, float[] x, float[] y, float[] winner, int n, int oh, int ow,
+      int fromChannel, int toChannel) {
     int c = tiles.channels();
     int first = tileStart(tiles, n, oh, ow);
     int out = outputStart(tiles, n, oh, ow);
     int line = tiles.width() * c;
     for (int k = fromChannel; k < toChannel; k++) {
       float m = x[first + k];
+      float w = 0f;
+      int t = 0;
       for (int i = 0; i < tiles.poolHeight(); i++) {
-        for (int j = 0; j < tiles.poolWidth(); j++) {
-          m = Math.max(m, x[first + i * line + j * c + k]);
+        for (int j = 0; j < tiles.poolWidth(); j++, t++) {
+          float v = x[first + i * line + j * c + k];
+          boolean larger = v > m;
+          m = larger ? v : m;
+          w = larger ? t : w;
         }
       }
       y[out + k] = m;
+      winner[out + k] = w;
     }
   }
 
   @Override
   public void maxPoolBackward(
-      PoolTiles tiles, float[] x, float[] y, float[] dy, float[] dx, int from, int to) {
+      PoolTiles tiles, float[] winner, float[] dy, float[] dx, int from, int to) {
     for (int n = from; n < to; n++) {
       clearUntiled(tiles, dx, n);
       for (int oh = 0; oh < tiles.outHeight(); oh++) {
         for (int ow = 0; ow < tiles.outWidth(); ow++) {
-          maxPoolTileBackward(tiles, x, y, dy, dx, n, oh, ow, 0, tiles.channels());
+          maxPoolTileBackward(tiles, winner, dy, dx, n, oh, ow, 0, tiles.channels());
         }
       }
     }
@@ -71,8 +78,7 @@ public class ScalarPooling implements Pooling {
    * {@link #maxPoolBackward} for one tile and the channels {@code [fromChannel, toChannel)}.
    *
    * @param tiles the geometry
-   * @param x the forward input
-   * @param y the forward output
+   * @param winner the winning pixels' numbers
    * @param dy the output gradient
    * @param dx the input gradient; the tile's elements are written
    * @param n the image
@@ -82,22 +88,19 @@ public class ScalarPooling implements Pooling {
    * @param toChannel one past the last channel
    */
   protected static void maxPoolTileBackward(
-      PoolTiles tiles, float[] x, float[] y, float[] dy, float[] dx, int n, int oh, int ow,
+      PoolTiles tiles, float[] winner, float[] dy, float[] dx, int n, int oh, int ow,
       int fromChannel, int toChannel) {
     int c = tiles.channels();
     int first = tileStart(tiles, n, oh, ow);
     int out = outputStart(tiles, n, oh, ow);
     int line = tiles.width() * c;
     for (int k = fromChannel; k < toChannel; k++) {
-      float top = y[out + k];
+      float w = winner[out + k];
       float g = dy[out + k];
-      boolean taken = false;
+      int t = 0;
       for (int i = 0; i < tiles.poolHeight(); i++) {
-        for (int j = 0; j < tiles.poolWidth(); j++) {
-          int at = first + i * line + j * c + k;
-          boolean hit = !taken && x[at] == top;
-          dx[at] = hit ? g : 0f;
-          taken |= hit;
+        for (int j = 0; j < tiles.poolWidth(); j++, t++) {
+          dx[first + i * line + j * c + k] = w == t ? g : 0f;
         }
       }
     }

@@ -12,29 +12,28 @@ import java.util.Arrays;
  * largest input in its window, channel by channel; {@code (None, 28, 28, 32)} with a pool of 2
  * gives {@code (None, 14, 14, 32)}. Strides default to the pool size; padding {@code same} pads
  * as {@link Conv2D} does, and the padding never wins. Backward sends each output's gradient to
- * the input it took (the first in the window, on a tie). Windows that tile the image (the
- * default stride, nothing padded) go through the engine's pooling kernels, the batch's images
- * shared among its threads, and backward finds the input that equals the maximum; other windows
- * remember the winning tap's number. No weights.
+ * the input it took (the first in the window, on a tie), remembered by forward as the winning
+ * tap's number. Windows that tile the image (the default stride, nothing padded) go through the
+ * engine's pooling kernels, the batch's images shared among its threads. No weights.
  */
 public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
   /** For each output, which tap of its window won, as a float (small whole numbers). */
   private float[] winner;
   private float[] y;
   private float[] dx;
-  /** The last forward input, for the tiled backward pass. */
+  /** The last forward input, while the tiled forward tasks run. */
   private float[] input;
   /** The gradient backward was given, while its tasks run. */
   private float[] outputGradient;
 
   /** Pools a range of the batch's images when the windows tile them. */
   private final RangeTask poolImages =
-      (from, to) -> Engines.current().pooling().maxPool(tiles, input, y, from, to);
+      (from, to) -> Engines.current().pooling().maxPool(tiles, input, y, winner, from, to);
 
   /** The gradient of a range of images when the windows tile them. */
   private final RangeTask poolGradientImages =
       (from, to) -> Engines.current().pooling()
-          .maxPoolBackward(tiles, input, y, outputGradient, dx, from, to);
+          .maxPoolBackward(tiles, winner, outputGradient, dx, from, to);
 
   /**
    * Makes a square pool, as {@code MaxPooling2D(2)}.
@@ -77,7 +76,9 @@ public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
     if (tiles != null) {
       input = x;
       y = Buffers.ensure(y, batch * outputSize());
+      winner = Buffers.ensure(winner, batch * outputSize());
       Engines.current().forEachRange(batch, poolImages);
+      input = null;
       return y;
     }
     int c = channels;

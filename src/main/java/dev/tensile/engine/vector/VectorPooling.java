@@ -11,38 +11,56 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * The pooling kernels in the Vector API: {@code L} channels of a tile at a time, the last {@code
- * channels mod L} by the portable loops. Lane-wise maxima and comparisons are exact, so the
- * results are the portable kernels' bits.
+ * channels mod L} by the portable loops. They use comparisons and blends only (JDK 17 compiles
+ * those to vector instructions, not the logic between masks), and each lane follows the portable
+ * loop's steps, so the results are its bits.
  */
 final class VectorPooling extends ScalarPooling {
   /** The engine's kernels. */
   static final VectorPooling INSTANCE = new VectorPooling();
 
   private static final FloatVector ZERO = FloatVector.zero(SPECIES);
+  private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
+  private static final FloatVector TWO = FloatVector.broadcast(SPECIES, 2f);
+  private static final FloatVector THREE = FloatVector.broadcast(SPECIES, 3f);
 
   private VectorPooling() {}
 
   @Override
-  public void maxPool(PoolTiles tiles, float[] x, float[] y, int from, int to) {
+  public void maxPool(PoolTiles tiles, float[] x, float[] y, float[] winner, int from, int to) {
     int c = tiles.channels();
     int upper = SPECIES.loopBound(c);
     int line = tiles.width() * c;
+    // The 2 x 2 tile, written out: JDK 17 keeps vectors that live across a loop's iterations
+    // in objects, and a loop over four taps costs more than the arithmetic.
+    boolean square2 = tiles.poolHeight() == 2 && tiles.poolWidth() == 2;
     for (int n = from; n < to; n++) {
       for (int oh = 0; oh < tiles.outHeight(); oh++) {
         for (int ow = 0; ow < tiles.outWidth(); ow++) {
           int first = tileStart(tiles, n, oh, ow);
           int out = outputStart(tiles, n, oh, ow);
-          for (int k = 0; k < upper; k += L) {
+          if (square2) {
+            for (int k = 0; k < upper; k += L) {
+              pool2x2(x, first + k, c, line, y, winner, out + k);
+            }
+          }
+          for (int k = square2 ? upper : 0; k < upper; k += L) {
             FloatVector m = FloatVector.fromArray(SPECIES, x, first + k);
+            FloatVector w = ZERO;
+            int t = 0;
             for (int i = 0; i < tiles.poolHeight(); i++) {
-              for (int j = 0; j < tiles.poolWidth(); j++) {
-                m = m.max(FloatVector.fromArray(SPECIES, x, first + i * line + j * c + k));
+              for (int j = 0; j < tiles.poolWidth(); j++, t++) {
+                FloatVector v = FloatVector.fromArray(SPECIES, x, first + i * line + j * c + k);
+                VectorMask<Float> larger = v.compare(VectorOperators.GT, m);
+                m = m.blend(v, larger);
+                w = w.blend(t, larger);
               }
             }
             m.intoArray(y, out + k);
+            w.intoArray(winner, out + k);
           }
           if (upper < c) {
-            maxPoolTile(tiles, x, y, n, oh, ow, upper, c);
+            maxPoolTile(tiles, x, y, winner, n, oh, ow, upper, c);
           }
         }
       }
@@ -51,37 +69,68 @@ final class VectorPooling extends ScalarPooling {
 
   @Override
   public void maxPoolBackward(
-      PoolTiles tiles, float[] x, float[] y, float[] dy, float[] dx, int from, int to) {
+      PoolTiles tiles, float[] winner, float[] dy, float[] dx, int from, int to) {
     int c = tiles.channels();
     int upper = SPECIES.loopBound(c);
     int line = tiles.width() * c;
+    boolean square2 = tiles.poolHeight() == 2 && tiles.poolWidth() == 2;
     for (int n = from; n < to; n++) {
       clearUntiled(tiles, dx, n);
       for (int oh = 0; oh < tiles.outHeight(); oh++) {
         for (int ow = 0; ow < tiles.outWidth(); ow++) {
           int first = tileStart(tiles, n, oh, ow);
           int out = outputStart(tiles, n, oh, ow);
-          for (int k = 0; k < upper; k += L) {
-            FloatVector top = FloatVector.fromArray(SPECIES, y, out + k);
+          if (square2) {
+            for (int k = 0; k < upper; k += L) {
+              unpool2x2(winner, dy, out + k, dx, first + k, c, line);
+            }
+          }
+          for (int k = square2 ? upper : 0; k < upper; k += L) {
+            FloatVector w = FloatVector.fromArray(SPECIES, winner, out + k);
             FloatVector g = FloatVector.fromArray(SPECIES, dy, out + k);
-            // The lanes whose first match has already taken the gradient.
-            VectorMask<Float> taken = SPECIES.maskAll(false);
+            int t = 0;
             for (int i = 0; i < tiles.poolHeight(); i++) {
-              for (int j = 0; j < tiles.poolWidth(); j++) {
-                int at = first + i * line + j * c + k;
-                VectorMask<Float> hit =
-                    FloatVector.fromArray(SPECIES, x, at).compare(VectorOperators.EQ, top)
-                        .andNot(taken);
-                ZERO.blend(g, hit).intoArray(dx, at);
-                taken = taken.or(hit);
+              for (int j = 0; j < tiles.poolWidth(); j++, t++) {
+                ZERO.blend(g, w.compare(VectorOperators.EQ, t))
+                    .intoArray(dx, first + i * line + j * c + k);
               }
             }
           }
           if (upper < c) {
-            maxPoolTileBackward(tiles, x, y, dy, dx, n, oh, ow, upper, c);
+            maxPoolTileBackward(tiles, winner, dy, dx, n, oh, ow, upper, c);
           }
         }
       }
     }
+  }
+
+  /** One vector of channels of a 2 x 2 tile whose first pixel is at {@code at}. */
+  private static void pool2x2(
+      float[] x, int at, int c, int line, float[] y, float[] winner, int out) {
+    FloatVector m = FloatVector.fromArray(SPECIES, x, at);
+    FloatVector w = ZERO;
+    FloatVector v = FloatVector.fromArray(SPECIES, x, at + c);
+    VectorMask<Float> larger = v.compare(VectorOperators.GT, m);
+    m = m.blend(v, larger);
+    w = w.blend(ONE, larger);
+    v = FloatVector.fromArray(SPECIES, x, at + line);
+    larger = v.compare(VectorOperators.GT, m);
+    m = m.blend(v, larger);
+    w = w.blend(TWO, larger);
+    v = FloatVector.fromArray(SPECIES, x, at + line + c);
+    larger = v.compare(VectorOperators.GT, m);
+    m.blend(v, larger).intoArray(y, out);
+    w.blend(THREE, larger).intoArray(winner, out);
+  }
+
+  /** The gradient of {@link #pool2x2}. */
+  private static void unpool2x2(
+      float[] winner, float[] dy, int out, float[] dx, int at, int c, int line) {
+    FloatVector w = FloatVector.fromArray(SPECIES, winner, out);
+    FloatVector g = FloatVector.fromArray(SPECIES, dy, out);
+    ZERO.blend(g, w.compare(VectorOperators.EQ, ZERO)).intoArray(dx, at);
+    ZERO.blend(g, w.compare(VectorOperators.EQ, ONE)).intoArray(dx, at + c);
+    ZERO.blend(g, w.compare(VectorOperators.EQ, TWO)).intoArray(dx, at + line);
+    ZERO.blend(g, w.compare(VectorOperators.EQ, THREE)).intoArray(dx, at + line + c);
   }
 }
