@@ -18,6 +18,7 @@ final class Scratch {
   private float[] panels = new float[0];
   private float[] stagedFactor = new float[0];
   private float[] stagedOutput = new float[0];
+  private float[] rowPanels = new float[0];
 
   private Scratch() {}
 
@@ -55,6 +56,19 @@ final class Scratch {
       panels = new float[size];
     }
     return panels;
+  }
+
+  /**
+   * Returns room for a block of A packed in panels of rows.
+   *
+   * @param size floats needed
+   * @return an array of at least {@code size} floats, contents undefined
+   */
+  float[] rowPanels(int size) {
+    if (rowPanels.length < size) {
+      rowPanels = new float[size];
+    }
+    return rowPanels;
   }
 
   /**

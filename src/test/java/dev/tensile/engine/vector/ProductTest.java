@@ -55,6 +55,47 @@ class ProductTest {
     }
   }
 
+  @Test
+  void everyElementIsOneChainOfMultiplyAddsWhetherAIsPackedOrNot() {
+    // Shapes that pack A (tall, at least 4 strips wide) with rows and k not multiples of the
+    // panels, and shapes that do not; A both as stored and transposed.
+    int[][] shapes = {{75, 300, 4 * 2 * Kernels.L + 5}, {64, 40, 8 * Kernels.L}, {70, 30, 131}};
+    SplittableRandom random = new SplittableRandom(44);
+    for (int[] s : shapes) {
+      int m = s[0];
+      int k = s[1];
+      int n = s[2];
+      float[] a = new float[m * k];
+      float[] b = new float[k * n];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = (float) random.nextDouble(-1, 1);
+      }
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (float) random.nextDouble(-1, 1);
+      }
+      for (boolean transposed : new boolean[] {false, true}) {
+        int ars = transposed ? 1 : k;
+        int acs = transposed ? m : 1;
+        float[] expected = new float[m * n];
+        for (int i = 0; i < m; i++) {
+          for (int j = 0; j < n; j++) {
+            float acc = 0f;
+            for (int p = 0; p < k; p++) {
+              float x = a[i * ars + p * acs];
+              acc = Kernels.FUSED ? Math.fma(x, b[p * n + j], acc) : x * b[p * n + j] + acc;
+            }
+            expected[i * n + j] = acc;
+          }
+        }
+        float[] c = nans(m * n);
+        Product product = new Product();
+        product.set(a, ars, acs, b, c, m, k, n);
+        product.computeBlock(0, m, 0, n);
+        assertArrayEquals(expected, c, Arrays.toString(s) + (transposed ? ", A transposed" : ""));
+      }
+    }
+  }
+
   private static float[] nans(int size) {
     float[] c = new float[size];
     Arrays.fill(c, Float.NaN);
