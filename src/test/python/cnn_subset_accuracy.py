@@ -6,8 +6,10 @@ CnnAccuracyTest (the same run in Tensile) can be set below what Keras itself rea
 IDX files from the directory given as the first argument (default: the Debian package's).
 With --full it runs the whole chapter instead (a random 20% of the training images for
 validation, up to 20 epochs, EarlyStopping(patience=2, restore_best_weights=True)) and prints the
-validation and test accuracy, for comparison with the FashionMnistCnn example.
-KERAS_BACKEND=jax python src/test/python/cnn_subset_accuracy.py [--full] [DIR]
+validation and test accuracy, for comparison with the FashionMnistCnn example; with
+--write-order FILE it also writes the order of the training images it split by, one index per
+line, which the example takes as --order FILE to hold out the same validation images.
+KERAS_BACKEND=jax python src/test/python/cnn_subset_accuracy.py [--full] [--write-order FILE] [DIR]
 """
 
 import gzip
@@ -35,13 +37,16 @@ def model():
     return m
 
 
-def full_chapter(d):
+def full_chapter(d, order_file=None):
     x = idx(os.path.join(d, "train-images-idx3-ubyte.gz")).reshape(-1, 28, 28, 1) / 255.0
     y = idx(os.path.join(d, "train-labels-idx1-ubyte.gz"))
     xt = idx(os.path.join(d, "t10k-images-idx3-ubyte.gz")).reshape(-1, 28, 28, 1) / 255.0
     yt = idx(os.path.join(d, "t10k-labels-idx1-ubyte.gz"))
     keras.utils.set_random_seed(42)
     order = np.random.default_rng(42).permutation(len(x))
+    if order_file:
+        with open(order_file, "w") as f:
+            f.write("\n".join(str(i) for i in order) + "\n")
     val, train = order[:12000], order[12000:]
     m = model()
     stop = keras.callbacks.EarlyStopping(patience=2, restore_best_weights=True)
@@ -53,10 +58,17 @@ def full_chapter(d):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--full"]
+    args = sys.argv[1:]
+    order_file = None
+    if "--write-order" in args:
+        at = args.index("--write-order")
+        order_file = args[at + 1]
+        del args[at:at + 2]
+    full = "--full" in args
+    args = [a for a in args if a != "--full"]
     d = args[0] if args else "/usr/share/datasets/fashion-mnist"
-    if "--full" in sys.argv:
-        full_chapter(d)
+    if full:
+        full_chapter(d, order_file)
         return
     x = idx(os.path.join(d, "train-images-idx3-ubyte.gz"))[:12000].reshape(-1, 28, 28, 1) / 255.0
     y = idx(os.path.join(d, "train-labels-idx1-ubyte.gz"))[:12000]

@@ -2,24 +2,31 @@ package dev.tensile.examples;
 
 import dev.tensile.datasets.Dataset;
 import dev.tensile.datasets.FashionMnist;
+import dev.tensile.datasets.Split;
+import dev.tensile.datasets.TrainTestSplit;
+import dev.tensile.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The command-line options every example shares: {@code --subset} to train on the bundled subset,
- * {@code --epochs N} to override the number of epochs, {@code --out DIR} for pictures and files.
+ * {@code --epochs N} to override the number of epochs, {@code --out DIR} for pictures and files,
+ * {@code --order FILE} for a validation split given as an order of the training samples.
  *
  * @param subset true to use the bundled subset even if the full data set is available
  * @param epochs the number of epochs, or 0 for the example's own default
  * @param out the directory for pictures and files
+ * @param order a file with one sample index per line (the first 20% are held out), or null for
+ *     the example's seeded split
  */
-public record ExampleArgs(boolean subset, int epochs, Path out) {
+public record ExampleArgs(boolean subset, int epochs, Path out, Path order) {
 
   /**
    * Parses the arguments.
    *
-   * @param args {@code --subset}, {@code --epochs N}, {@code --out DIR}, in any order
+   * @param args {@code --subset}, {@code --epochs N}, {@code --out DIR}, {@code --order FILE}, in
+   *     any order
    * @return the options
    * @throws IllegalArgumentException for an unknown or incomplete argument
    */
@@ -27,6 +34,7 @@ public record ExampleArgs(boolean subset, int epochs, Path out) {
     boolean subset = false;
     int epochs = 0;
     Path out = Path.of("target", "examples");
+    Path order = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--subset":
@@ -38,12 +46,15 @@ public record ExampleArgs(boolean subset, int epochs, Path out) {
         case "--out":
           out = Path.of(value(args, ++i, "--out"));
           break;
+        case "--order":
+          order = Path.of(value(args, ++i, "--order"));
+          break;
         default:
-          throw new IllegalArgumentException(
-              "unknown argument '" + args[i] + "': expected --subset, --epochs N or --out DIR");
+          throw new IllegalArgumentException("unknown argument '" + args[i]
+              + "': expected --subset, --epochs N, --out DIR or --order FILE");
       }
     }
-    return new ExampleArgs(subset, epochs, out);
+    return new ExampleArgs(subset, epochs, out, order);
   }
 
   private static String value(String[] args, int i, String name) {
@@ -77,6 +88,27 @@ public record ExampleArgs(boolean subset, int epochs, Path out) {
     }
     // The loader says where it found the data, or warns that it fell back to the subset.
     return FashionMnist.loadDataOrSubset();
+  }
+
+  /**
+   * Holds out a fifth of the samples for validation: the first fifth of {@code --order}'s order
+   * when it is given, otherwise a seeded random fifth ({@link TrainTestSplit}).
+   *
+   * @param x the samples
+   * @param y their labels
+   * @param seed the seed of the random split
+   * @return the split
+   * @throws IOException if the order file cannot be read
+   * @throws IllegalArgumentException if it is not an order of the samples
+   */
+  public Split validationSplit(Tensor x, Tensor y, long seed) throws IOException {
+    if (order == null) {
+      return TrainTestSplit.split(x, y, 0.2, seed);
+    }
+    int n = x.samples();
+    Split split = SampleOrder.split(x, y, SampleOrder.read(order, n), n / 5);
+    System.out.println("Validation: the first " + n / 5 + " samples of the order in " + order);
+    return split;
   }
 
   /**

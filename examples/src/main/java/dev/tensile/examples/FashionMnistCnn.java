@@ -6,7 +6,6 @@ import dev.tensile.callbacks.ModelCheckpoint;
 import dev.tensile.datasets.Dataset;
 import dev.tensile.datasets.FashionMnist;
 import dev.tensile.datasets.Split;
-import dev.tensile.datasets.TrainTestSplit;
 import dev.tensile.layers.Layer;
 import dev.tensile.models.FitOptions;
 import dev.tensile.models.Sequential;
@@ -28,7 +27,7 @@ public final class FashionMnistCnn {
   /**
    * Runs the example.
    *
-   * @param args {@code --subset}, {@code --epochs N}, {@code --out DIR}
+   * @param args {@code --subset}, {@code --epochs N}, {@code --out DIR}, {@code --order FILE}
    * @throws IOException if a file cannot be written or read
    */
   public static void main(String[] args) throws IOException {
@@ -37,7 +36,7 @@ public final class FashionMnistCnn {
     Dataset data = options.loadFashionMnist();
     // train_scaled = train_input.reshape(-1, 28, 28, 1) / 255.0
     Tensor images = data.xTrain().reshape(-1, 28, 28, 1).div(255f);
-    Split split = TrainTestSplit.split(images, data.yTrain(), 0.2, 42);
+    Split split = options.validationSplit(images, data.yTrain(), 42);
     Tensor testScaled = data.xTest().reshape(-1, 28, 28, 1).div(255f);
 
     Sequential model = ChapterCnn.model();
