@@ -8,6 +8,7 @@ import dev.tensile.models.EvaluateOptions;
 import dev.tensile.models.FitOptions;
 import dev.tensile.models.Sequential;
 import dev.tensile.tensor.Tensor;
+import dev.tensile.utils.RandomSeed;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,6 +136,8 @@ public final class TrainingBenchmark {
   }
 
   private Sequential timeEpochs(Workload w, String item) {
+    // Seeded weights too, so that every run of a workload trains the same model.
+    RandomSeed.set(SEED);
     Sequential model = w.build();
     EpochTimer timer = new EpochTimer(1 + timedEpochs);
     History history =
