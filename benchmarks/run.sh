@@ -6,7 +6,7 @@
 #                                     two fastest peers (PyTorch on 1 thread, Keras on JAX)
 #   bash benchmarks/run.sh --cnn      adds the chapter-8 CNN to the peer comparison (one round,
 #                                     about 8 more minutes: 13-37 s per peer epoch)
-#   --rounds N                        rounds of the relu+Adam peer comparison (default 3)
+#   --rounds N                        rounds of the relu peer comparison (default 3)
 #   --peers-only                      the peer comparison alone (step 4), about 6 minutes
 #
 # Builds with Maven (incrementally), then runs
@@ -16,10 +16,10 @@
 #      the time from JVM start to the end of the first epoch;
 #   3. the relu+Adam workload on JDK 25 too, if it is installed;
 #   4. the peer comparison on the real Fashion-MNIST (Debian's dataset-fashion-mnist), one
-#      process per model, Tensile and the peers alternating round by round: relu+Adam in N
-#      rounds, relu+RMSprop and relu+SGD in one, against PyTorch 2 on 1 and 2 threads and Keras 3
-#      on JAX, TensorFlow and PyTorch (benchmarks/peers.py), then torch.mm's GFLOP/s (MKL) on the
-#      training shapes (full run only).
+#      process per model, Tensile and the peers alternating round by round: relu+Adam,
+#      relu+RMSprop and relu+SGD in each of N rounds, against PyTorch 2 on 1 and 2 threads and
+#      Keras 3 on JAX, TensorFlow and PyTorch (benchmarks/peers.py), then torch.mm's GFLOP/s (MKL)
+#      on the training shapes (full run only).
 # Writes the Markdown report to standard output and to target/bench/results.md; progress goes to
 # standard error, raw results to target/bench/results.tsv, tool logs to target/bench/*.log.
 # The last line of the report is the one-line summary:
@@ -222,13 +222,15 @@ compare() { # workload
     peer "$p" --workload "$1" "${quick_flag[@]}"
   done
 }
-say "peer comparison on the real Fashion-MNIST: relu+Adam in $rounds round(s)"
+say "peer comparison on the real Fashion-MNIST: $rounds round(s)"
 for round in $(seq "$rounds"); do
   compare relu_adam_b32
+  if [ "$quick" = 0 ]; then
+    compare relu_rmsprop_b32
+    compare relu_sgd_b32
+  fi
 done
 if [ "$quick" = 0 ]; then
-  compare relu_rmsprop_b32
-  compare relu_sgd_b32
   for p in "${peers[@]}"; do
     case "$p" in pytorch*) peer "$p" --gemm ;; esac
   done
