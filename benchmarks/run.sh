@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Tensile's performance benchmark, in one command:
-#   bash benchmarks/run.sh            the full run (about 15 minutes on 2 cores, peers included)
+#   bash benchmarks/run.sh            the full run (about 25 minutes on 2 cores, peers included)
 #   bash benchmarks/run.sh --quick    a smoke run under 5 minutes: 4,800 synthetic samples and the
 #                                     first 12,000 real images, one round, no JMH, and only the
 #                                     two fastest peers (PyTorch on 1 thread, Keras on JAX)
 #   bash benchmarks/run.sh --cnn      adds the chapter-8 CNN to the peer comparison (one round,
 #                                     about 8 more minutes: 13-37 s per peer epoch)
 #   --rounds N                        rounds of the relu peer comparison (default 3)
-#   --peers-only                      the peer comparison alone (step 4), about 6 minutes
+#   --peers-only                      the peer comparison alone (step 4), about 14 minutes
 #
 # Builds with Maven (incrementally), then runs
 #   1. JMH: GFLOP/s of the matrix products of a training step, per engine (full run only);
