@@ -9,7 +9,10 @@ import dev.tensile.benchmarks.Results;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark report of a quick run, which measures neither peers nor matrix products. */
+/**
+ * The benchmark report of a quick run, which measures neither peers nor matrix products, and of a
+ * peer comparison alone, which measures no training benchmark.
+ */
 class BenchReportTest {
   private static final String QUICK_RUN =
       BenchReport.render(
@@ -30,14 +33,30 @@ class BenchReportTest {
     assertTrue(QUICK_RUN.contains("Not measured in this run."), QUICK_RUN);
   }
 
+  private static final String PEERS_ONLY =
+      BenchReport.render(
+          new Results(
+              List.of(
+                  Result.of("peer_epoch_s", "tensile-vector-jdk17", "relu_adam_b32", 0.37),
+                  Result.of("peer_epoch_s", "keras-jax", "relu_adam_b32", 0.86))));
+
   @Test
   void everyTableHasARow() {
-    String[] lines = QUICK_RUN.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].startsWith("| ---") || lines[i].startsWith("| --- |")) {
-        assertTrue(i + 1 < lines.length && lines[i + 1].startsWith("| "),
-            "a table without rows before line " + (i + 2) + ":\n" + QUICK_RUN);
+    for (String report : List.of(QUICK_RUN, PEERS_ONLY)) {
+      String[] lines = report.split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (lines[i].startsWith("| ---") || lines[i].startsWith("| --- |")) {
+          assertTrue(i + 1 < lines.length && lines[i + 1].startsWith("| "),
+              "a table without rows before line " + (i + 2) + ":\n" + report);
+        }
       }
     }
+  }
+
+  @Test
+  void aPeerComparisonAloneSaysTheTrainingBenchmarkWasNotRun() {
+    assertFalse(PEERS_ONLY.contains("| workload |\n| --- |\n\n"), PEERS_ONLY);
+    assertTrue(PEERS_ONLY.contains("Not measured in this run."), PEERS_ONLY);
+    assertTrue(PEERS_ONLY.contains("| relu_adam_b32 | 0.370 |"), PEERS_ONLY);
   }
 }

@@ -85,6 +85,10 @@ public final class BenchReport {
 
   private void training() {
     section("Training through fit: seconds per epoch (median after a warm-up epoch)");
+    if (results.variants("epoch_s").isEmpty()) {
+      out.append("Not measured in this run.\n\n");
+      return;
+    }
     out.append(
         "Synthetic 28x28 samples (48,000; 4,800 in a quick run), shuffled every epoch, "
             + "loss and accuracy computed every step, verbose 0. `_tN`: N threads (EJML always "
@@ -116,10 +120,16 @@ public final class BenchReport {
   private void others() {
     section("Prediction, allocation and start-up");
     List<String> variants = new ArrayList<>(results.variants("predict_per_s"));
-    for (String v : results.variants("startup_s")) {
-      if (!variants.contains(v)) {
-        variants.add(v);
+    for (String metric : List.of("startup_s", "alloc_bytes_per_step")) {
+      for (String v : results.variants(metric)) {
+        if (!variants.contains(v)) {
+          variants.add(v);
+        }
       }
+    }
+    if (variants.isEmpty()) {
+      out.append("Not measured in this run.\n\n");
+      return;
     }
     List<String> header = new ArrayList<>(List.of("measure"));
     header.addAll(variants);
