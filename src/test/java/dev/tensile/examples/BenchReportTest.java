@@ -15,11 +15,18 @@ import org.junit.jupiter.api.Test;
  */
 class BenchReportTest {
   private static final String QUICK_RUN =
-      BenchReport.render(
-          new Results(
-              List.of(
-                  Result.of("epoch_s", "tensile-vector-jdk17", "relu_adam_b32", 0.25),
-                  Result.of("accuracy", "tensile-vector-jdk17", "relu_adam_b32", 0.9))));
+      report(
+          Result.of("epoch_s", "tensile-vector-jdk17", "relu_adam_b32", 0.25),
+          Result.of("accuracy", "tensile-vector-jdk17", "relu_adam_b32", 0.9));
+
+  private static final String PEERS_ONLY =
+      report(
+          Result.of("peer_epoch_s", "tensile-vector-jdk17", "relu_adam_b32", 0.37),
+          Result.of("peer_epoch_s", "keras-jax", "relu_adam_b32", 0.86));
+
+  private static String report(Result... results) {
+    return BenchReport.render(new Results(List.of(results)));
+  }
 
   @Test
   void noSentenceEndsWithNothing() {
@@ -32,13 +39,6 @@ class BenchReportTest {
     assertFalse(QUICK_RUN.contains("| product |"), QUICK_RUN);
     assertTrue(QUICK_RUN.contains("Not measured in this run."), QUICK_RUN);
   }
-
-  private static final String PEERS_ONLY =
-      BenchReport.render(
-          new Results(
-              List.of(
-                  Result.of("peer_epoch_s", "tensile-vector-jdk17", "relu_adam_b32", 0.37),
-                  Result.of("peer_epoch_s", "keras-jax", "relu_adam_b32", 0.86))));
 
   @Test
   void everyTableHasARow() {
