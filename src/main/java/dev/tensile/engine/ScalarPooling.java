@@ -18,10 +18,26 @@ public class ScalarPooling implements Pooling {
     for (int n = from; n < to; n++) {
       for (int oh = 0; oh < tiles.outHeight(); oh++) {
         for (int ow = 0; ow < tiles.outWidth(); ow++) {
-          maxPoolTile(tiles, x, y, winner, n, oh, ow, 0, tiles.channels());
+          poolTile(tiles, x, y, winner, n, oh, ow);
         }
       }
     }
+  }
+
+  /**
+   * {@link #maxPool} for one tile, all its channels; a vectorised subclass replaces it.
+   *
+   * @param tiles the geometry
+   * @param x the input images
+   * @param y the output images; modified
+   * @param winner the winning pixels' numbers; modified
+   * @param n the image
+   * @param oh the tile row
+   * @param ow the tile column
+   */
+  protected void poolTile(
+      PoolTiles tiles, float[] x, float[] y, float[] winner, int n, int oh, int ow) {
+    maxPoolTile(tiles, x, y, winner, n, oh, ow, 0, tiles.channels());
   }
 
   /**
@@ -68,10 +84,26 @@ public class ScalarPooling implements Pooling {
       clearUntiled(tiles, dx, n);
       for (int oh = 0; oh < tiles.outHeight(); oh++) {
         for (int ow = 0; ow < tiles.outWidth(); ow++) {
-          maxPoolTileBackward(tiles, winner, dy, dx, n, oh, ow, 0, tiles.channels());
+          unpoolTile(tiles, winner, dy, dx, n, oh, ow);
         }
       }
     }
+  }
+
+  /**
+   * {@link #maxPoolBackward} for one tile, all its channels; a vectorised subclass replaces it.
+   *
+   * @param tiles the geometry
+   * @param winner the winning pixels' numbers
+   * @param dy the output gradient
+   * @param dx the input gradient; the tile's elements are written
+   * @param n the image
+   * @param oh the tile row
+   * @param ow the tile column
+   */
+  protected void unpoolTile(
+      PoolTiles tiles, float[] winner, float[] dy, float[] dx, int n, int oh, int ow) {
+    maxPoolTileBackward(tiles, winner, dy, dx, n, oh, ow, 0, tiles.channels());
   }
 
   /**

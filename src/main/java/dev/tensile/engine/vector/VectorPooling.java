@@ -26,81 +26,71 @@ final class VectorPooling extends ScalarPooling {
 
   private VectorPooling() {}
 
+  /**
+   * One tile, {@code L} channels at a time. The 2 x 2 tile is written out: JDK 17 keeps vectors
+   * that live across a loop's iterations in objects, and a loop over four taps costs more than
+   * the arithmetic.
+   */
   @Override
-  public void maxPool(PoolTiles tiles, float[] x, float[] y, float[] winner, int from, int to) {
+  protected void poolTile(
+      PoolTiles tiles, float[] x, float[] y, float[] winner, int n, int oh, int ow) {
     int c = tiles.channels();
     int upper = SPECIES.loopBound(c);
     int line = tiles.width() * c;
-    // The 2 x 2 tile, written out: JDK 17 keeps vectors that live across a loop's iterations
-    // in objects, and a loop over four taps costs more than the arithmetic.
+    int first = tileStart(tiles, n, oh, ow);
+    int out = outputStart(tiles, n, oh, ow);
     boolean square2 = tiles.poolHeight() == 2 && tiles.poolWidth() == 2;
-    for (int n = from; n < to; n++) {
-      for (int oh = 0; oh < tiles.outHeight(); oh++) {
-        for (int ow = 0; ow < tiles.outWidth(); ow++) {
-          int first = tileStart(tiles, n, oh, ow);
-          int out = outputStart(tiles, n, oh, ow);
-          if (square2) {
-            for (int k = 0; k < upper; k += L) {
-              pool2x2(x, first + k, c, line, y, winner, out + k);
-            }
-          }
-          for (int k = square2 ? upper : 0; k < upper; k += L) {
-            FloatVector m = FloatVector.fromArray(SPECIES, x, first + k);
-            FloatVector w = ZERO;
-            int t = 0;
-            for (int i = 0; i < tiles.poolHeight(); i++) {
-              for (int j = 0; j < tiles.poolWidth(); j++, t++) {
-                FloatVector v = FloatVector.fromArray(SPECIES, x, first + i * line + j * c + k);
-                VectorMask<Float> larger = v.compare(VectorOperators.GT, m);
-                m = m.blend(v, larger);
-                w = w.blend(t, larger);
-              }
-            }
-            m.intoArray(y, out + k);
-            w.intoArray(winner, out + k);
-          }
-          if (upper < c) {
-            maxPoolTile(tiles, x, y, winner, n, oh, ow, upper, c);
-          }
+    for (int k = 0; k < upper; k += L) {
+      if (square2) {
+        pool2x2(x, first + k, c, line, y, winner, out + k);
+        continue;
+      }
+      FloatVector m = FloatVector.fromArray(SPECIES, x, first + k);
+      FloatVector w = ZERO;
+      int t = 0;
+      for (int i = 0; i < tiles.poolHeight(); i++) {
+        for (int j = 0; j < tiles.poolWidth(); j++, t++) {
+          FloatVector v = FloatVector.fromArray(SPECIES, x, first + i * line + j * c + k);
+          VectorMask<Float> larger = v.compare(VectorOperators.GT, m);
+          m = m.blend(v, larger);
+          w = w.blend(t, larger);
         }
       }
+      m.intoArray(y, out + k);
+      w.intoArray(winner, out + k);
+    }
+    if (upper < c) {
+      maxPoolTile(tiles, x, y, winner, n, oh, ow, upper, c);
     }
   }
 
+  /** One tile's gradient, {@code L} channels at a time; the 2 x 2 tile written out. */
   @Override
-  public void maxPoolBackward(
-      PoolTiles tiles, float[] winner, float[] dy, float[] dx, int from, int to) {
+  protected void unpoolTile(
+      PoolTiles tiles, float[] winner, float[] dy, float[] dx, int n, int oh, int ow) {
     int c = tiles.channels();
     int upper = SPECIES.loopBound(c);
     int line = tiles.width() * c;
+    int first = tileStart(tiles, n, oh, ow);
+    int out = outputStart(tiles, n, oh, ow);
     boolean square2 = tiles.poolHeight() == 2 && tiles.poolWidth() == 2;
-    for (int n = from; n < to; n++) {
-      clearUntiled(tiles, dx, n);
-      for (int oh = 0; oh < tiles.outHeight(); oh++) {
-        for (int ow = 0; ow < tiles.outWidth(); ow++) {
-          int first = tileStart(tiles, n, oh, ow);
-          int out = outputStart(tiles, n, oh, ow);
-          if (square2) {
-            for (int k = 0; k < upper; k += L) {
-              unpool2x2(winner, dy, out + k, dx, first + k, c, line);
-            }
-          }
-          for (int k = square2 ? upper : 0; k < upper; k += L) {
-            FloatVector w = FloatVector.fromArray(SPECIES, winner, out + k);
-            FloatVector g = FloatVector.fromArray(SPECIES, dy, out + k);
-            int t = 0;
-            for (int i = 0; i < tiles.poolHeight(); i++) {
-              for (int j = 0; j < tiles.poolWidth(); j++, t++) {
-                ZERO.blend(g, w.compare(VectorOperators.EQ, t))
-                    .intoArray(dx, first + i * line + j * c + k);
-              }
-            }
-          }
-          if (upper < c) {
-            maxPoolTileBackward(tiles, winner, dy, dx, n, oh, ow, upper, c);
-          }
+    for (int k = 0; k < upper; k += L) {
+      if (square2) {
+        unpool2x2(winner, dy, out + k, dx, first + k, c, line);
+        continue;
+      }
+      FloatVector w = FloatVector.fromArray(SPECIES, winner, out + k);
+      FloatVector g = FloatVector.fromArray(SPECIES, dy, out + k);
+      int t = 0;
+      for (int i = 0; i < tiles.poolHeight(); i++) {
+        for (int j = 0; j < tiles.poolWidth(); j++, t++) {
+          ZERO.blend(g, w.compare(VectorOperators.EQ, t))
+              .intoArray(dx, first + i * line + j * c + k);
         }
       }
+    }
+    if (upper < c) {
+      maxPoolTileBackward(tiles, winner, dy, dx, n, oh, ow, upper, c);
     }
   }
 

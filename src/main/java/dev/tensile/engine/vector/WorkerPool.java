@@ -86,7 +86,7 @@ final class WorkerPool {
         throw (Error) t;
       }
       if (t != null) {
-        throw new IllegalStateException("a part of a matrix product failed", t);
+        throw new IllegalStateException("a part of a job on the engine's threads failed", t);
       }
     } finally {
       busy.unlock();

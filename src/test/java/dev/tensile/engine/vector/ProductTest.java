@@ -65,14 +65,8 @@ class ProductTest {
       int m = s[0];
       int k = s[1];
       int n = s[2];
-      float[] a = new float[m * k];
-      float[] b = new float[k * n];
-      for (int i = 0; i < a.length; i++) {
-        a[i] = (float) random.nextDouble(-1, 1);
-      }
-      for (int i = 0; i < b.length; i++) {
-        b[i] = (float) random.nextDouble(-1, 1);
-      }
+      float[] a = uniform(m * k, random);
+      float[] b = uniform(k * n, random);
       for (boolean transposed : new boolean[] {false, true}) {
         int ars = transposed ? 1 : k;
         int acs = transposed ? m : 1;
@@ -96,6 +90,15 @@ class ProductTest {
     }
   }
 
+  /** Seeded values uniform in [-1, 1). */
+  private static float[] uniform(int size, SplittableRandom random) {
+    float[] x = new float[size];
+    for (int i = 0; i < size; i++) {
+      x[i] = (float) random.nextDouble(-1, 1);
+    }
+    return x;
+  }
+
   private static float[] nans(int size) {
     float[] c = new float[size];
     Arrays.fill(c, Float.NaN);
@@ -105,14 +108,8 @@ class ProductTest {
   /** A product {@code C = A B} on seeded random inputs, into c. */
   private static Product product(int m, int k, int n, float[] c) {
     SplittableRandom random = new SplittableRandom(31L * m + 7L * k + n);
-    float[] a = new float[m * k];
-    float[] b = new float[k * n];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = (float) random.nextDouble(-1, 1);
-    }
-    for (int i = 0; i < b.length; i++) {
-      b[i] = (float) random.nextDouble(-1, 1);
-    }
+    float[] a = uniform(m * k, random);
+    float[] b = uniform(k * n, random);
     Product p = new Product();
     p.set(a, k, 1, b, c, m, k, n);
     return p;
