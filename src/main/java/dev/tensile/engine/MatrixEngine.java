@@ -80,6 +80,15 @@ public interface MatrixEngine {
   }
 
   /**
+   * Returns the engine's Winograd convolution transforms.
+   *
+   * @return the portable loops by default
+   */
+  default Winograd winograd() {
+    return ScalarWinograd.INSTANCE;
+  }
+
+  /**
    * Runs {@code task} over the items {@code [0, count)}, cut into contiguous ranges that may run
    * on several threads at once (the images of a batch through a convolution or pooling pass).
    * The task must write disjoint outputs for disjoint ranges and compute each item the same way

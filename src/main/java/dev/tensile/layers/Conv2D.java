@@ -28,7 +28,10 @@ import java.util.List;
  * into a matrix ("im2col", {@code (n * oh * ow, kh * kw * c)}) and multiplied by the kernel seen as
  * a {@code (kh * kw * c, filters)} matrix; backward multiplies the same matrix by the output
  * gradient for the kernel's gradient, and sums the product of the output gradient and the kernel's
- * transpose back onto the input ("col2im"). Buffers grow with the batch once and are reused.
+ * transpose back onto the input ("col2im"). A 3 x 3 kernel of stride and dilation 1 over at least
+ * 8 channels, with even output extents, is computed by Winograd's {@code F(2 x 2, 3 x 3)} instead:
+ * 2.25 times fewer multiply-adds, the same results up to rounding. Buffers grow with the batch once
+ * and are reused.
  *
  * <p>Defaults as Keras: strides 1, padding {@code valid}, dilation 1, no activation, a bias,
  * kernel {@code glorot_uniform}, bias {@code zeros}: {@code new Conv2D(32, 3,
@@ -49,6 +52,9 @@ public final class Conv2D extends Layer {
   private Variable kernel;
   private Variable bias;
   private Patches patches;
+  /** The Winograd algorithm where the geometry allows it, otherwise null (im2col). */
+  private WinogradConvolution winograd;
+  private boolean winogradAllowed = true;
 
   private float[] input;
   private float[] cols;
@@ -232,6 +238,23 @@ public final class Conv2D extends Layer {
     return biasInitializer(Initializers.get(name));
   }
 
+  /**
+   * Lets tests compute a layer that Winograd's algorithm would take by im2col instead.
+   *
+   * @param allowed false for im2col whatever the geometry
+   * @return this layer
+   */
+  Conv2D winogradAllowed(boolean allowed) {
+    Unbuilt.check(this);
+    winogradAllowed = allowed;
+    return this;
+  }
+
+  /** Tells whether the built layer computes by Winograd's algorithm. */
+  boolean usesWinograd() {
+    return winograd != null;
+  }
+
   @Override
   public Conv2D name(String newName) {
     super.name(newName);
@@ -393,6 +416,8 @@ public final class Conv2D extends Layer {
     Window cols = Window.of(name(), "width", sampleShape[1], kernelSize[1], strides[1],
         dilationRate[1], same);
     patches = new Patches(rows, cols, channels);
+    winograd = winogradAllowed
+        ? WinogradConvolution.forGeometry(rows, cols, channels, filters) : null;
     kernel = new Variable(name() + "/kernel", kernelSize[0], kernelSize[1], channels, filters);
     kernelInitializer.initialize(kernel.value(), kernel.shape());
     if (useBias) {
@@ -416,14 +441,18 @@ public final class Conv2D extends Layer {
     int rows = batch * patches.positions();
     int k = patches.width();
     input = x;
-    float[] windows = x;
-    if (!patches.isIdentity()) {
-      cols = Buffers.ensure(cols, rows * k);
-      engine.forEachRange(batch, gatherImages);
-      windows = cols;
-    }
     z = Buffers.ensure(z, rows * filters);
-    engine.mult(windows, kernel.value(), z, rows, k, filters);
+    if (winograd != null) {
+      winograd.forward(x, kernel.value(), batch, z);
+    } else {
+      float[] windows = x;
+      if (!patches.isIdentity()) {
+        cols = Buffers.ensure(cols, rows * k);
+        engine.forEachRange(batch, gatherImages);
+        windows = cols;
+      }
+      engine.mult(windows, kernel.value(), z, rows, k, filters);
+    }
     if (useBias && activation == Activations.RELU) {
       // The bias and relu in one pass, in place: backward needs relu's output only.
       engine.forEachRange(batch, biasRelu);
@@ -459,11 +488,16 @@ public final class Conv2D extends Layer {
       activation.backward(y, gradOutput, dz, rows, filters);
       g = dz;
     }
-    float[] windows = patches.isIdentity() ? input : cols;
-    engine.multTransA(windows, g, kernel.gradient(), k, rows, filters);
     if (useBias) {
       engine.elementwise().columnSums(g, bias.gradient(), rows, filters);
     }
+    if (winograd != null) {
+      dx = computeInputGradient() ? Buffers.ensure(dx, batch * inputSize()) : null;
+      winograd.backward(g, batch, kernel.gradient(), dx);
+      return dx;
+    }
+    float[] windows = patches.isIdentity() ? input : cols;
+    engine.multTransA(windows, g, kernel.gradient(), k, rows, filters);
     if (!computeInputGradient()) {
       return null;
     }

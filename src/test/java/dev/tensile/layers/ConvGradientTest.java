@@ -1,6 +1,7 @@
 package dev.tensile.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensile.testing.GradientCheck;
 import dev.tensile.tensor.Variable;
@@ -64,6 +65,21 @@ class ConvGradientTest {
     Layer layer = make.get();
     layer.build(shape);
     check(layer, batch, false, 31);
+  }
+
+  @Test
+  void winogradConvolutionsMatchFiniteDifferences() {
+    Object[][] cases = {
+      {new Conv2D(3, 3).padding("same"), 2, new int[] {4, 6, 8}},
+      {new Conv2D(2, 3, "tanh"), 1, new int[] {6, 4, 9}},
+      {new Conv2D(2, 3).padding("same").useBias(false), 3, new int[] {2, 4, 17}},
+    };
+    for (Object[] c : cases) {
+      Conv2D conv = (Conv2D) c[0];
+      conv.build((int[]) c[2]);
+      assertTrue(conv.usesWinograd(), "takes Winograd's algorithm");
+      check(conv, (Integer) c[1], false, 17);
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.tensile.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonArray;
@@ -55,6 +56,9 @@ class ConvKerasReferenceTest {
     int[] shape = ints(c.getAsJsonArray("input_shape"));
     int batch = shape[0];
     layer.build(Arrays.copyOfRange(shape, 1, shape.length));
+    if (what.contains("winograd")) {
+      assertTrue(((Conv2D) layer).usesWinograd(), what + ": computed by Winograd's algorithm");
+    }
     int[] outShape = ints(c.getAsJsonArray("output_shape"));
     assertArrayEquals(Arrays.copyOfRange(outShape, 1, outShape.length), layer.outputShape(), what);
     List<Variable> trainable = new ArrayList<>();

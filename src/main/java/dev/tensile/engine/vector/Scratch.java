@@ -19,6 +19,7 @@ final class Scratch {
   private float[] stagedFactor = new float[0];
   private float[] stagedOutput = new float[0];
   private float[] rowPanels = new float[0];
+  private final float[] tile = new float[16 * Kernels.L];
 
   private Scratch() {}
 
@@ -64,6 +65,15 @@ final class Scratch {
    * @param size floats needed
    * @return an array of at least {@code size} floats, contents undefined
    */
+  /**
+   * Returns room for one 4 x 4 tile of vectors, for the Winograd transforms' two passes.
+   *
+   * @return 16 vectors' worth of floats
+   */
+  float[] tile() {
+    return tile;
+  }
+
   float[] rowPanels(int size) {
     if (rowPanels.length < size) {
       rowPanels = new float[size];

@@ -5,6 +5,7 @@ import static dev.tensile.engine.vector.Kernels.L;
 import dev.tensile.engine.Elementwise;
 import dev.tensile.engine.MatrixEngine;
 import dev.tensile.engine.Pooling;
+import dev.tensile.engine.Winograd;
 import dev.tensile.internal.MatrixArguments;
 import java.util.Arrays;
 
@@ -141,6 +142,16 @@ public final class VectorEngine implements MatrixEngine {
   @Override
   public Pooling pooling() {
     return VectorPooling.INSTANCE;
+  }
+
+  /**
+   * Returns the Vector API Winograd transforms.
+   *
+   * @return the kernels, bit-identical to the portable ones
+   */
+  @Override
+  public Winograd winograd() {
+    return VectorWinograd.INSTANCE;
   }
 
   @Override
