@@ -189,7 +189,22 @@ public interface Elementwise {
    * @param rows the number of rows
    * @param width the row length
    */
-  void columnSums(float[] x, float[] sums, int rows, int width);
+  default void columnSums(float[] x, float[] sums, int rows, int width) {
+    columnSums(x, 0, rows, width, sums, 0);
+  }
+
+  /**
+   * {@code sums[at + j] = sum_r x[from + r * width + j]}, rows added in ascending order from zero:
+   * the column sums of a block that starts at {@code from}.
+   *
+   * @param x holds the {@code rows x width} block; not modified
+   * @param from where the block starts in x
+   * @param rows the number of rows
+   * @param width the row length
+   * @param sums receives the {@code width} column sums at {@code at}; overwritten there
+   * @param at where the sums start in {@code sums}
+   */
+  void columnSums(float[] x, int from, int rows, int width, float[] sums, int at);
 
   /**
    * {@code y = max(z, 0)}; {@code y} may be {@code z}.

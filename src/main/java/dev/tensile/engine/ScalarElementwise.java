@@ -304,26 +304,29 @@ public class ScalarElementwise implements Elementwise {
   }
 
   @Override
-  public void columnSums(float[] x, float[] sums, int rows, int width) {
-    columnSums(x, sums, rows, width, 0, width);
+  public void columnSums(float[] x, int from, int rows, int width, float[] sums, int at) {
+    columnSums(x, from, rows, width, sums, at, 0, width);
   }
 
   /**
-   * {@code sums[j] = sum_r x[r][j]} for the columns j in {@code [from, to)}, rows ascending.
+   * {@code sums[at + j] = sum_r x[from + r * width + j]} for the columns j in {@code [first,
+   * end)}, rows ascending.
    *
-   * @param x the block; not modified
-   * @param sums the column sums; overwritten in {@code [from, to)}
+   * @param x holds the block; not modified
+   * @param from where the block starts in x
    * @param rows the number of rows
    * @param width the row length
-   * @param from the first column
-   * @param to one past the last column
+   * @param sums the column sums; overwritten in {@code [at + first, at + end)}
+   * @param at where the sums start
+   * @param first the first column
+   * @param end one past the last column
    */
   protected static void columnSums(
-      float[] x, float[] sums, int rows, int width, int from, int to) {
-    Arrays.fill(sums, from, to, 0f);
-    for (int r = 0, base = 0; r < rows; r++, base += width) {
-      for (int j = from; j < to; j++) {
-        sums[j] += x[base + j];
+      float[] x, int from, int rows, int width, float[] sums, int at, int first, int end) {
+    Arrays.fill(sums, at + first, at + end, 0f);
+    for (int r = 0, base = from; r < rows; r++, base += width) {
+      for (int j = first; j < end; j++) {
+        sums[at + j] += x[base + j];
       }
     }
   }

@@ -4,6 +4,7 @@ import dev.tensile.activations.ActivationFunction;
 import dev.tensile.activations.Activations;
 import dev.tensile.config.ObjectConfig;
 import dev.tensile.config.Resolver;
+import dev.tensile.engine.Elementwise;
 import dev.tensile.engine.Engines;
 import dev.tensile.engine.MatrixEngine;
 import dev.tensile.engine.MatrixEngine.RangeTask;
@@ -65,6 +66,10 @@ public final class Conv2D extends Layer {
   private float[] outputGradient;
   private float[] dcols;
   private float[] dx;
+  /** Per image of the batch: its part of the bias gradient, {@code (batch, filters)}. */
+  private float[] imageBiasSums;
+  /** The gradient before the activation, while {@link #imageBiasGradients} reads it. */
+  private float[] biasSource;
 
   /**
    * Makes a layer with a square kernel and a named activation, as {@code Conv2D(32, kernel_size=3,
@@ -477,19 +482,29 @@ public final class Conv2D extends Layer {
     int rows = batch * patches.positions();
     int k = patches.width();
     float[] g = gradOutput;
+    if (useBias) {
+      imageBiasSums = Buffers.ensure(imageBiasSums, batch * filters);
+    }
     if (activation == Activations.RELU) {
       dz = Buffers.ensure(dz, rows * filters);
       outputGradient = gradOutput;
       engine.forEachRange(batch, reluGradient);
       outputGradient = null;
       g = dz;
-    } else if (activation != Activations.LINEAR) {
-      dz = Buffers.ensure(dz, rows * filters);
-      activation.backward(y, gradOutput, dz, rows, filters);
-      g = dz;
+    } else {
+      if (activation != Activations.LINEAR) {
+        dz = Buffers.ensure(dz, rows * filters);
+        activation.backward(y, gradOutput, dz, rows, filters);
+        g = dz;
+      }
+      if (useBias) {
+        biasSource = g;
+        engine.forEachRange(batch, imageBiasGradients);
+        biasSource = null;
+      }
     }
     if (useBias) {
-      engine.elementwise().columnSums(g, bias.gradient(), rows, filters);
+      sumImageBiasGradients(batch);
     }
     if (winograd != null) {
       dx = computeInputGradient() ? Buffers.ensure(dx, batch * inputSize()) : null;
@@ -532,10 +547,42 @@ public final class Conv2D extends Layer {
         .addToRowsRelu(z, bias.value(), from * positions, to * positions, filters);
   }
 
+  /** The bias gradient's part from each image of a range ({@link #backward}, no relu). */
+  private final RangeTask imageBiasGradients = this::imageBiasGradients;
+
   private void reluGradientImages(int from, int to) {
     int perImage = patches.positions() * filters;
-    Engines.current().elementwise()
-        .reluBackwardRange(y, outputGradient, dz, from * perImage, to * perImage);
+    Elementwise ops = Engines.current().elementwise();
+    ops.reluBackwardRange(y, outputGradient, dz, from * perImage, to * perImage);
+    if (useBias) {
+      // While the images' gradients are still in this core's cache.
+      columnSumsOfImages(dz, from, to);
+    }
+  }
+
+  private void imageBiasGradients(int from, int to) {
+    columnSumsOfImages(biasSource, from, to);
+  }
+
+  private void columnSumsOfImages(float[] g, int from, int to) {
+    int positions = patches.positions();
+    Elementwise ops = Engines.current().elementwise();
+    for (int n = from; n < to; n++) {
+      ops.columnSums(g, n * positions * filters, positions, filters, imageBiasSums, n * filters);
+    }
+  }
+
+  /**
+   * The bias gradient: the images' parts added in image order, so that it is the same for any
+   * number of threads.
+   */
+  private void sumImageBiasGradients(int batch) {
+    float[] sums = bias.gradient();
+    System.arraycopy(imageBiasSums, 0, sums, 0, filters);
+    Elementwise ops = Engines.current().elementwise();
+    for (int n = 1; n < batch; n++) {
+      ops.addInto(imageBiasSums, n * filters, sums, 0, filters);
+    }
   }
 
   private static void requireStridesOrDilation(int[] strides, int[] dilation) {

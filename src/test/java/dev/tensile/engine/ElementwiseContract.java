@@ -346,6 +346,33 @@ public abstract class ElementwiseContract {
   }
 
   @Test
+  void columnSumsOfABlockInsideArraysTouchOnlyTheirSlots() {
+    int[][] shapes = {{1, 1}, {784, 32}, {196, 64}, {7, 16}, {3, 37}, {0, 5}, {5, 100}};
+    for (int[] s : shapes) {
+      int rows = s[0];
+      int width = s[1];
+      int from = 13;
+      int at = 5;
+      float[] x = values(from + rows * width + 3, 2);
+      if (x.length > from) {
+        x[from] = -0f;
+      }
+      float[] sums = new float[at + width + 4];
+      java.util.Arrays.fill(sums, Float.NaN);
+      float[] expected = sums.clone();
+      for (int j = 0; j < width; j++) {
+        float sum = 0f;
+        for (int r = 0; r < rows; r++) {
+          sum += x[from + r * width + j];
+        }
+        expected[at + j] = sum;
+      }
+      kernels().columnSums(x, from, rows, width, sums, at);
+      assertArrayEquals(expected, sums, "column sums of a block " + rows + "x" + width);
+    }
+  }
+
+  @Test
   void biasAdditionAndColumnSumsMatchTheirLoops() {
     int[][] shapes = {{1, 1}, {3, 7}, {32, 10}, {32, 100}, {5, 16}, {4, 33}, {17, 784}, {0, 5}};
     for (int[] s : shapes) {
