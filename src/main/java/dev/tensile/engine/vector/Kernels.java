@@ -171,13 +171,21 @@ final class Kernels {
   }
 
   /**
-   * {@link #rows8Vectors2} on packed factors: step p of the 8 rows of A is {@code a[ai + 8 p ..
-   * ai + 8 p + 8)} and row p of the strip of B is {@code b[bi + 2 L p ..)}. With indices that
-   * grow by a constant per step the JIT can drop the bounds checks from the loop, which leaves it
-   * the multiply-adds, two loads of B and eight broadcasts.
+   * {@link #rows8Vectors2} for a row-major A (column stride 1) and a packed strip of B (row p at
+   * {@code b[bi + 2 L p ..)}): every index is a loop-invariant start plus a constant times p, the
+   * form from which the JIT hoists the bounds checks out of the loop. With A's strides left
+   * variable, as in {@link #rows8Vectors2}, it checks each of the ten loads of every step.
    */
-  static void rows8Vectors2Packed(
-      float[] a, int ai, float[] b, int bi, float[] c, int ci, int cs, int kc, boolean add) {
+  static void rows8Vectors2RowMajor(
+      float[] a, int ai, int ars, float[] b, int bi, float[] c, int ci, int cs, int kc,
+      boolean add) {
+    int a1 = ai + ars;
+    int a2 = a1 + ars;
+    int a3 = a2 + ars;
+    int a4 = a3 + ars;
+    int a5 = a4 + ars;
+    int a6 = a5 + ars;
+    int a7 = a6 + ars;
     int c1 = ci + cs;
     int c2 = c1 + cs;
     int c3 = c2 + cs;
@@ -202,32 +210,31 @@ final class Kernels {
     FloatVector s70 = start(c, c7, add);
     FloatVector s71 = start(c, c7 + L, add);
     for (int p = 0; p < kc; p++) {
-      int ia = ai + 8 * p;
       int ib = bi + 2 * L * p;
       FloatVector b0 = FloatVector.fromArray(SPECIES, b, ib);
       FloatVector b1 = FloatVector.fromArray(SPECIES, b, ib + L);
-      FloatVector x = FloatVector.broadcast(SPECIES, a[ia]);
+      FloatVector x = FloatVector.broadcast(SPECIES, a[ai + p]);
       s00 = madd(x, b0, s00);
       s01 = madd(x, b1, s01);
-      x = FloatVector.broadcast(SPECIES, a[ia + 1]);
+      x = FloatVector.broadcast(SPECIES, a[a1 + p]);
       s10 = madd(x, b0, s10);
       s11 = madd(x, b1, s11);
-      x = FloatVector.broadcast(SPECIES, a[ia + 2]);
+      x = FloatVector.broadcast(SPECIES, a[a2 + p]);
       s20 = madd(x, b0, s20);
       s21 = madd(x, b1, s21);
-      x = FloatVector.broadcast(SPECIES, a[ia + 3]);
+      x = FloatVector.broadcast(SPECIES, a[a3 + p]);
       s30 = madd(x, b0, s30);
       s31 = madd(x, b1, s31);
-      x = FloatVector.broadcast(SPECIES, a[ia + 4]);
+      x = FloatVector.broadcast(SPECIES, a[a4 + p]);
       s40 = madd(x, b0, s40);
       s41 = madd(x, b1, s41);
-      x = FloatVector.broadcast(SPECIES, a[ia + 5]);
+      x = FloatVector.broadcast(SPECIES, a[a5 + p]);
       s50 = madd(x, b0, s50);
       s51 = madd(x, b1, s51);
-      x = FloatVector.broadcast(SPECIES, a[ia + 6]);
+      x = FloatVector.broadcast(SPECIES, a[a6 + p]);
       s60 = madd(x, b0, s60);
       s61 = madd(x, b1, s61);
-      x = FloatVector.broadcast(SPECIES, a[ia + 7]);
+      x = FloatVector.broadcast(SPECIES, a[a7 + p]);
       s70 = madd(x, b0, s70);
       s71 = madd(x, b1, s71);
     }

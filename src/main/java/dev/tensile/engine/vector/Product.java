@@ -38,12 +38,6 @@ final class Product implements WorkerPool.Job {
   /** Columns of B per packed block; a multiple of 2L for every vector length. */
   static final int NC = 512;
 
-  /**
-   * Packed blocks at least this many strips of 2L columns wide pack A too, in panels of 8 rows
-   * (with AVX-512): the copy of A is then shared by enough strips to pay for itself.
-   */
-  static final int PACK_A_MIN_STRIPS = 4;
-
   /** Blocks with at least this many rows pack B into panels; smaller ones read it in place. */
   static final int PACK_MIN_ROWS = 64;
 
@@ -158,53 +152,18 @@ final class Product implements WorkerPool.Job {
   }
 
   private void packed(int i0, int i1, int j0, int j1) {
-    Scratch scratch = Scratch.current();
-    float[] panels = scratch.panels(KC * NC);
-    float[] rowPanels = scratch.rowPanels(MC * KC);
+    float[] panels = Scratch.current().panels(KC * NC);
     for (int jc = j0; jc < j1; jc += NC) {
       int nc = Math.min(NC, j1 - jc);
-      boolean packA = Kernels.EIGHT_ROWS && nc / (2 * L) >= PACK_A_MIN_STRIPS;
       for (int pc = 0; pc < k; pc += KC) {
         int kc = Math.min(KC, k - pc);
         pack(panels, pc, kc, jc, nc);
         for (int ic = i0; ic < i1; ic += MC) {
           int ie = Math.min(ic + MC, i1);
-          // Rows of A in whole panels of 8; the rest, and every row without packing, in place.
-          int packedEnd = packA ? ic + (ie - ic) / 8 * 8 : ic;
-          if (packedEnd > ic) {
-            packRows(rowPanels, ic, packedEnd, pc, kc);
-          }
           for (int t = 0; t < nc; t += 2 * L) {
             int vectors = nc - t >= 2 * L ? 2 : 1;
-            int rest = ic;
-            if (vectors == 2 && packedEnd > ic) {
-              for (int i = ic; i < packedEnd; i += 8) {
-                Kernels.rows8Vectors2Packed(
-                    rowPanels, (i - ic) * kc, panels, kc * t, c, i * n + jc + t, n, kc, pc > 0);
-              }
-              rest = packedEnd;
-            }
-            sweepRows(rest, ie, jc + t, vectors, pc, kc, panels, kc * t, vectors * L, pc > 0);
+            sweepRows(ic, ie, jc + t, vectors, pc, kc, panels, kc * t, vectors * L, pc > 0);
           }
-        }
-      }
-    }
-  }
-
-  /**
-   * Copies {@code op(A)[i0..i1)[pc..pc+kc)} into panels of 8 rows, each step p of a panel's rows
-   * side by side: panel q holds {@code op(A)[i0 + 8 q + r][pc + p]} at {@code 8 kc q + 8 p + r}.
-   */
-  private void packRows(float[] rowPanels, int i0, int i1, int pc, int kc) {
-    for (int i = i0; i < i1; i += 8) {
-      int base = (i - i0) * kc;
-      for (int r = 0; r < 8; r++) {
-        int from = (i + r) * ars + pc * acs;
-        int to = base + r;
-        for (int p = 0; p < kc; p++) {
-          rowPanels[to] = a[from];
-          from += acs;
-          to += 8;
         }
       }
     }
@@ -234,7 +193,9 @@ final class Product implements WorkerPool.Job {
     if (Kernels.EIGHT_ROWS) {
       for (; i + 8 <= i1; i += 8) {
         int ai = i * ars + pc * acs;
-        if (vectors == 2) {
+        if (vectors == 2 && acs == 1 && bs == 2 * L) {
+          Kernels.rows8Vectors2RowMajor(a, ai, ars, bb, bi, c, i * n + j, n, kc, add);
+        } else if (vectors == 2) {
           Kernels.rows8Vectors2(a, ai, ars, acs, bb, bi, bs, c, i * n + j, n, kc, add);
         } else {
           Kernels.rows8Vectors1(a, ai, ars, acs, bb, bi, bs, c, i * n + j, n, kc, add);

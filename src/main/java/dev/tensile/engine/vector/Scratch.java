@@ -18,7 +18,6 @@ final class Scratch {
   private float[] panels = new float[0];
   private float[] stagedFactor = new float[0];
   private float[] stagedOutput = new float[0];
-  private float[] rowPanels = new float[0];
   private final float[] tile = new float[16 * Kernels.L];
 
   private Scratch() {}
@@ -72,13 +71,6 @@ final class Scratch {
    */
   float[] tile() {
     return tile;
-  }
-
-  float[] rowPanels(int size) {
-    if (rowPanels.length < size) {
-      rowPanels = new float[size];
-    }
-    return rowPanels;
   }
 
   /**
