@@ -15,10 +15,17 @@ public class ScalarPooling implements Pooling {
 
   @Override
   public void maxPool(PoolTiles tiles, float[] x, float[] y, float[] winner, int from, int to) {
+    int outHeight = tiles.outHeight();
+    int outWidth = tiles.outWidth();
+    int c = tiles.channels();
+    int tileStep = tiles.poolWidth() * c;
+    int rowStep = tiles.poolHeight() * tiles.width() * c;
     for (int n = from; n < to; n++) {
-      for (int oh = 0; oh < tiles.outHeight(); oh++) {
-        for (int ow = 0; ow < tiles.outWidth(); ow++) {
-          poolTile(tiles, x, y, winner, n, oh, ow);
+      int out = n * outHeight * outWidth * c;
+      for (int oh = 0; oh < outHeight; oh++) {
+        int first = n * tiles.imageSize() + oh * rowStep;
+        for (int ow = 0; ow < outWidth; ow++, first += tileStep, out += c) {
+          poolTile(tiles, x, y, winner, first, out);
         }
       }
     }
@@ -31,13 +38,12 @@ public class ScalarPooling implements Pooling {
    * @param x the input images
    * @param y the output images; modified
    * @param winner the winning pixels' numbers; modified
-   * @param n the image
-   * @param oh the tile row
-   * @param ow the tile column
+   * @param first the index of the tile's first pixel's channel 0 in x
+   * @param out the index of the tile's output channel 0 in y
    */
   protected void poolTile(
-      PoolTiles tiles, float[] x, float[] y, float[] winner, int n, int oh, int ow) {
-    maxPoolTile(tiles, x, y, winner, n, oh, ow, 0, tiles.channels());
+      PoolTiles tiles, float[] x, float[] y, float[] winner, int first, int out) {
+    maxPoolTile(tiles, x, y, winner, first, out, 0, tiles.channels());
   }
 
   /**
@@ -47,18 +53,14 @@ public class ScalarPooling implements Pooling {
    * @param x the input images
    * @param y the output images; modified
    * @param winner the winning pixels' numbers; modified
-   * @param n the image
-   * @param oh the tile row
-   * @param ow the tile column
+   * @param first the index of the tile's first pixel's channel 0 in the input
+   * @param out the index of the tile's output channel 0
    * @param fromChannel the first channel
    * @param toChannel one past the last channel
    */
   protected static void maxPoolTile(
-      PoolTiles tiles, float[] x, float[] y, float[] winner, int n, int oh, int ow,
-      int fromChannel, int toChannel) {
+      PoolTiles tiles, float[] x, float[] y, float[] winner, int first, int out, int fromChannel, int toChannel) {
     int c = tiles.channels();
-    int first = tileStart(tiles, n, oh, ow);
-    int out = outputStart(tiles, n, oh, ow);
     int line = tiles.width() * c;
     for (int k = fromChannel; k < toChannel; k++) {
       float m = x[first + k];
@@ -80,11 +82,18 @@ public class ScalarPooling implements Pooling {
   @Override
   public void maxPoolBackward(
       PoolTiles tiles, float[] winner, float[] dy, float[] dx, int from, int to) {
+    int outHeight = tiles.outHeight();
+    int outWidth = tiles.outWidth();
+    int c = tiles.channels();
+    int tileStep = tiles.poolWidth() * c;
+    int rowStep = tiles.poolHeight() * tiles.width() * c;
     for (int n = from; n < to; n++) {
       clearUntiled(tiles, dx, n);
-      for (int oh = 0; oh < tiles.outHeight(); oh++) {
-        for (int ow = 0; ow < tiles.outWidth(); ow++) {
-          unpoolTile(tiles, winner, dy, dx, n, oh, ow);
+      int out = n * outHeight * outWidth * c;
+      for (int oh = 0; oh < outHeight; oh++) {
+        int first = n * tiles.imageSize() + oh * rowStep;
+        for (int ow = 0; ow < outWidth; ow++, first += tileStep, out += c) {
+          unpoolTile(tiles, winner, dy, dx, first, out);
         }
       }
     }
@@ -97,13 +106,12 @@ public class ScalarPooling implements Pooling {
    * @param winner the winning pixels' numbers
    * @param dy the output gradient
    * @param dx the input gradient; the tile's elements are written
-   * @param n the image
-   * @param oh the tile row
-   * @param ow the tile column
+   * @param first the index of the tile's first pixel's channel 0 in dx
+   * @param out the index of the tile's output channel 0 in dy
    */
   protected void unpoolTile(
-      PoolTiles tiles, float[] winner, float[] dy, float[] dx, int n, int oh, int ow) {
-    maxPoolTileBackward(tiles, winner, dy, dx, n, oh, ow, 0, tiles.channels());
+      PoolTiles tiles, float[] winner, float[] dy, float[] dx, int first, int out) {
+    maxPoolTileBackward(tiles, winner, dy, dx, first, out, 0, tiles.channels());
   }
 
   /**
@@ -113,18 +121,14 @@ public class ScalarPooling implements Pooling {
    * @param winner the winning pixels' numbers
    * @param dy the output gradient
    * @param dx the input gradient; the tile's elements are written
-   * @param n the image
-   * @param oh the tile row
-   * @param ow the tile column
+   * @param first the index of the tile's first pixel's channel 0 in the input
+   * @param out the index of the tile's output channel 0
    * @param fromChannel the first channel
    * @param toChannel one past the last channel
    */
   protected static void maxPoolTileBackward(
-      PoolTiles tiles, float[] winner, float[] dy, float[] dx, int n, int oh, int ow,
-      int fromChannel, int toChannel) {
+      PoolTiles tiles, float[] winner, float[] dy, float[] dx, int first, int out, int fromChannel, int toChannel) {
     int c = tiles.channels();
-    int first = tileStart(tiles, n, oh, ow);
-    int out = outputStart(tiles, n, oh, ow);
     int line = tiles.width() * c;
     for (int k = fromChannel; k < toChannel; k++) {
       float w = winner[out + k];
@@ -158,33 +162,6 @@ public class ScalarPooling implements Pooling {
       }
     }
     Arrays.fill(dx, image + tiledRows * line, image + tiles.imageSize(), 0f);
-  }
-
-  /**
-   * Returns the index of a tile's first pixel's channel 0.
-   *
-   * @param tiles the geometry
-   * @param n the image
-   * @param oh the tile row
-   * @param ow the tile column
-   * @return the index in the input
-   */
-  protected static int tileStart(PoolTiles tiles, int n, int oh, int ow) {
-    return n * tiles.imageSize()
-        + ((oh * tiles.poolHeight()) * tiles.width() + ow * tiles.poolWidth()) * tiles.channels();
-  }
-
-  /**
-   * Returns the index of a tile's output channel 0.
-   *
-   * @param tiles the geometry
-   * @param n the image
-   * @param oh the tile row
-   * @param ow the tile column
-   * @return the index in the output
-   */
-  protected static int outputStart(PoolTiles tiles, int n, int oh, int ow) {
-    return n * tiles.outputSize() + (oh * tiles.outWidth() + ow) * tiles.channels();
   }
 
   @Override

@@ -33,12 +33,10 @@ final class VectorPooling extends ScalarPooling {
    */
   @Override
   protected void poolTile(
-      PoolTiles tiles, float[] x, float[] y, float[] winner, int n, int oh, int ow) {
+      PoolTiles tiles, float[] x, float[] y, float[] winner, int first, int out) {
     int c = tiles.channels();
     int upper = SPECIES.loopBound(c);
     int line = tiles.width() * c;
-    int first = tileStart(tiles, n, oh, ow);
-    int out = outputStart(tiles, n, oh, ow);
     boolean square2 = tiles.poolHeight() == 2 && tiles.poolWidth() == 2;
     for (int k = 0; k < upper; k += L) {
       if (square2) {
@@ -60,19 +58,17 @@ final class VectorPooling extends ScalarPooling {
       w.intoArray(winner, out + k);
     }
     if (upper < c) {
-      maxPoolTile(tiles, x, y, winner, n, oh, ow, upper, c);
+      maxPoolTile(tiles, x, y, winner, first, out, upper, c);
     }
   }
 
   /** One tile's gradient, {@code L} channels at a time; the 2 x 2 tile written out. */
   @Override
   protected void unpoolTile(
-      PoolTiles tiles, float[] winner, float[] dy, float[] dx, int n, int oh, int ow) {
+      PoolTiles tiles, float[] winner, float[] dy, float[] dx, int first, int out) {
     int c = tiles.channels();
     int upper = SPECIES.loopBound(c);
     int line = tiles.width() * c;
-    int first = tileStart(tiles, n, oh, ow);
-    int out = outputStart(tiles, n, oh, ow);
     boolean square2 = tiles.poolHeight() == 2 && tiles.poolWidth() == 2;
     for (int k = 0; k < upper; k += L) {
       if (square2) {
@@ -90,7 +86,7 @@ final class VectorPooling extends ScalarPooling {
       }
     }
     if (upper < c) {
-      maxPoolTileBackward(tiles, winner, dy, dx, n, oh, ow, upper, c);
+      maxPoolTileBackward(tiles, winner, dy, dx, first, out, upper, c);
     }
   }
 
