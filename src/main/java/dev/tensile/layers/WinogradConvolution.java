@@ -5,6 +5,7 @@ import dev.tensile.engine.MatrixEngine;
 import dev.tensile.engine.MatrixEngine.RangeTask;
 import dev.tensile.engine.Winograd;
 import dev.tensile.tensor.Buffers;
+import java.util.Arrays;
 
 /**
  * A {@link Conv2D} of a 3 x 3 kernel, stride and dilation 1, computed by Winograd's {@code F(2 x
@@ -191,8 +192,8 @@ final class WinogradConvolution {
     int blocks = blocks();
     if (v.length < blocks) {
       int blockTiles = blockImages * tilesHigh * tilesWide;
-      float[][][] grownV = java.util.Arrays.copyOf(v, blocks);
-      float[][][] grownDu = java.util.Arrays.copyOf(blockDu, blocks);
+      float[][][] grownV = Arrays.copyOf(v, blocks);
+      float[][][] grownDu = Arrays.copyOf(blockDu, blocks);
       for (int b = v.length; b < blocks; b++) {
         grownV[b] = new float[P][blockTiles * channels];
         grownDu[b] = new float[P][channels * filters];
