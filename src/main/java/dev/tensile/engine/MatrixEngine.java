@@ -80,6 +80,15 @@ public interface MatrixEngine {
   }
 
   /**
+   * Returns the engine's direct kernels for 3 x 3 convolutions over one input channel.
+   *
+   * @return the portable loops by default
+   */
+  default SingleChannelConvolution singleChannelConvolution() {
+    return ScalarSingleChannelConvolution.INSTANCE;
+  }
+
+  /**
    * Returns the engine's Winograd convolution transforms.
    *
    * @return the portable loops by default

@@ -56,6 +56,8 @@ public final class Conv2D extends Layer {
   /** The Winograd algorithm where the geometry allows it, otherwise null (im2col). */
   private WinogradConvolution winograd;
   private boolean winogradAllowed = true;
+  private DirectConvolution direct;
+  private boolean directAllowed = true;
 
   private float[] input;
   private float[] cols;
@@ -260,6 +262,24 @@ public final class Conv2D extends Layer {
     return winograd != null;
   }
 
+  /**
+   * Lets the layer compute a single-channel 3 x 3 convolution directly where it can, or makes it
+   * use im2col (to compare the two); before the layer is built.
+   *
+   * @param allowed whether the direct kernels may be used
+   * @return this layer
+   */
+  Conv2D directAllowed(boolean allowed) {
+    Unbuilt.check(this);
+    directAllowed = allowed;
+    return this;
+  }
+
+  /** Tells whether the built layer computes by the direct single-channel kernels. */
+  boolean usesDirect() {
+    return direct != null;
+  }
+
   @Override
   public Conv2D name(String newName) {
     super.name(newName);
@@ -423,6 +443,7 @@ public final class Conv2D extends Layer {
     patches = new Patches(rows, cols, channels);
     winograd = winogradAllowed
         ? WinogradConvolution.forGeometry(rows, cols, channels, filters) : null;
+    direct = directAllowed ? DirectConvolution.forGeometry(rows, cols, channels, filters) : null;
     kernel = new Variable(name() + "/kernel", kernelSize[0], kernelSize[1], channels, filters);
     kernelInitializer.initialize(kernel.value(), kernel.shape());
     if (useBias) {
@@ -449,6 +470,8 @@ public final class Conv2D extends Layer {
     z = Buffers.ensure(z, rows * filters);
     if (winograd != null) {
       winograd.forward(x, kernel.value(), batch, z);
+    } else if (direct != null) {
+      direct.forward(x, kernel.value(), batch, z);
     } else {
       float[] windows = x;
       if (!patches.isIdentity()) {
@@ -511,8 +534,12 @@ public final class Conv2D extends Layer {
       winograd.backward(g, batch, kernel.gradient(), dx);
       return dx;
     }
-    float[] windows = patches.isIdentity() ? input : cols;
-    engine.multTransA(windows, g, kernel.gradient(), k, rows, filters);
+    if (direct != null) {
+      direct.kernelGradient(g, batch, kernel.gradient());
+    } else {
+      float[] windows = patches.isIdentity() ? input : cols;
+      engine.multTransA(windows, g, kernel.gradient(), k, rows, filters);
+    }
     if (!computeInputGradient()) {
       return null;
     }

@@ -8,6 +8,7 @@ import dev.tensile.tensor.Variable;
 import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -69,15 +70,28 @@ class ConvGradientTest {
 
   @Test
   void winogradConvolutionsMatchFiniteDifferences() {
-    Object[][] cases = {
+    checkTaking(Conv2D::usesWinograd, "Winograd's algorithm", new Object[][] {
       {new Conv2D(3, 3).padding("same"), 2, new int[] {4, 6, 8}},
       {new Conv2D(2, 3, "tanh"), 1, new int[] {6, 4, 9}},
       {new Conv2D(2, 3).padding("same").useBias(false), 3, new int[] {2, 4, 17}},
-    };
+    });
+  }
+
+  @Test
+  void directSingleChannelConvolutionsMatchFiniteDifferences() {
+    checkTaking(Conv2D::usesDirect, "the direct kernels", new Object[][] {
+      {new Conv2D(3, 3).padding("same"), 2, new int[] {5, 4, 1}},
+      {new Conv2D(17, 3, "tanh"), 1, new int[] {4, 6, 1}},
+      {new Conv2D(2, 3).padding("same").useBias(false), 3, new int[] {3, 3, 1}},
+    });
+  }
+
+  /** Builds each case's layer, checks that it takes the algorithm, then its gradients. */
+  private static void checkTaking(Predicate<Conv2D> takes, String algorithm, Object[][] cases) {
     for (Object[] c : cases) {
       Conv2D conv = (Conv2D) c[0];
       conv.build((int[]) c[2]);
-      assertTrue(conv.usesWinograd(), "takes Winograd's algorithm");
+      assertTrue(takes.test(conv), "takes " + algorithm);
       check(conv, (Integer) c[1], false, 17);
     }
   }

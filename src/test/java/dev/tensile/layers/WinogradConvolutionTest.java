@@ -1,12 +1,8 @@
 package dev.tensile.layers;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tensile.tensor.Variable;
-import java.util.List;
-import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -53,47 +49,6 @@ class WinogradConvolutionTest {
     im2col.build(shape);
     assertTrue(winograd.usesWinograd());
     assertFalse(im2col.usesWinograd());
-    Random random = new Random(3);
-    List<Variable> a = winograd.weights();
-    List<Variable> b = im2col.weights();
-    for (int i = 0; i < a.size(); i++) {
-      float[] w = a.get(i).value();
-      for (int j = 0; j < w.length; j++) {
-        w[j] = (float) random.nextGaussian() * 0.3f;
-      }
-      System.arraycopy(w, 0, b.get(i).value(), 0, w.length);
-    }
-    int inputs = batch * shape[0] * shape[1] * shape[2];
-    float[] x = new float[inputs];
-    for (int i = 0; i < inputs; i++) {
-      x[i] = random.nextFloat() * 2 - 1;
-    }
-    winograd.computeInputGradient(true);
-    im2col.computeInputGradient(true);
-    float[] y1 = winograd.forward(x, batch, true).clone();
-    float[] y2 = im2col.forward(x, batch, true);
-    close(y2, y1, "outputs");
-    float[] dy = new float[y2.length];
-    for (int i = 0; i < dy.length; i++) {
-      dy[i] = random.nextFloat() - 0.5f;
-    }
-    float[] dx1 = winograd.backward(dy.clone(), batch).clone();
-    float[] dx2 = im2col.backward(dy.clone(), batch);
-    close(dx2, dx1, "input gradient");
-    for (int i = 0; i < a.size(); i++) {
-      close(b.get(i).gradient(), a.get(i).gradient(), a.get(i).name() + " gradient");
-    }
-  }
-
-  /** Equal up to float rounding of sums of a few hundred terms of order 1. */
-  private static void close(float[] expected, float[] actual, String what) {
-    assertEquals(expected.length, actual.length, what);
-    double scale = 0;
-    for (float e : expected) {
-      scale = Math.max(scale, Math.abs(e));
-    }
-    for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i], actual[i], 2e-6 * (1 + scale), what + " at " + i);
-    }
+    ConvComparison.sameResults(winograd, im2col, batch, shape);
   }
 }

@@ -5,6 +5,7 @@ import static dev.tensile.engine.vector.Kernels.L;
 import dev.tensile.engine.Elementwise;
 import dev.tensile.engine.MatrixEngine;
 import dev.tensile.engine.Pooling;
+import dev.tensile.engine.SingleChannelConvolution;
 import dev.tensile.engine.Winograd;
 import dev.tensile.internal.MatrixArguments;
 import java.util.Arrays;
@@ -142,6 +143,16 @@ public final class VectorEngine implements MatrixEngine {
   @Override
   public Pooling pooling() {
     return VectorPooling.INSTANCE;
+  }
+
+  /**
+   * Returns the Vector API single-channel convolution kernels.
+   *
+   * @return the kernels
+   */
+  @Override
+  public SingleChannelConvolution singleChannelConvolution() {
+    return VectorSingleChannelConvolution.INSTANCE;
   }
 
   /**

@@ -1,0 +1,130 @@
+package dev.tensile.layers;
+
+import dev.tensile.engine.Engines;
+import dev.tensile.engine.MatrixEngine.RangeTask;
+import dev.tensile.engine.SingleChannelConvolution;
+import dev.tensile.tensor.Buffers;
+
+/**
+ * A {@link Conv2D} of a 3 x 3 kernel, stride and dilation 1, over one input channel, computed by
+ * the engine's {@link SingleChannelConvolution} kernels straight from the (padded) images instead
+ * of through im2col's window matrix: the usual first layer of an image model, whose product has an
+ * inner dimension of 9, so that copying each pixel nine times cost as much as the multiply-adds.
+ * The outputs are the products' sums in the same order; the kernel gradient is summed image by
+ * image, and the images' parts are added in image order, so it is the same for any thread count.
+ *
+ * <p>Buffers grow with the batch once and are reused, so a step allocates nothing.
+ */
+final class DirectConvolution {
+  private static final int TAPS = SingleChannelConvolution.TAPS;
+
+  private final int height;
+  private final int width;
+  private final int pad;
+  private final int filters;
+  /** The images with a border of {@link #pad} zeros, or the input itself without padding. */
+  private float[] images;
+  private float[] paddedImages;
+  private float[] parts;
+  private float[] kernel;
+  private float[] z;
+  private float[] dz;
+
+  private final RangeTask forwardImages = this::forwardImages;
+  private final RangeTask gradientImages = this::gradientImages;
+
+  private DirectConvolution(Window rows, Window cols, int filters) {
+    this.height = rows.in;
+    this.width = cols.in;
+    this.pad = rows.padBefore;
+    this.filters = filters;
+  }
+
+  /**
+   * Returns the direct kernels for a layer's geometry, or null where they do not apply: more than
+   * one input channel, a kernel other than 3 x 3, a stride or dilation above 1, or padding other
+   * than none or one pixel on every side.
+   *
+   * @param rows the vertical window
+   * @param cols the horizontal window
+   * @param channels input channels
+   * @param filters output channels
+   * @return the algorithm, or null
+   */
+  static DirectConvolution forGeometry(Window rows, Window cols, int channels, int filters) {
+    boolean applies = channels == 1 && fits(rows) && fits(cols) && rows.padBefore == cols.padBefore;
+    return applies ? new DirectConvolution(rows, cols, filters) : null;
+  }
+
+  private static boolean fits(Window axis) {
+    return axis.kernel == 3 && axis.stride == 1 && axis.dilation == 1
+        && (axis.padBefore == 0 || axis.padBefore == 1)
+        && axis.out == axis.in + 2 * axis.padBefore - 2;
+  }
+
+  /**
+   * The convolution's outputs before bias and activation.
+   *
+   * @param input the input images, {@code (batch, height, width, 1)}; read again by backward
+   * @param weights the kernel, {@code (3, 3, 1, filters)}
+   * @param batch the number of images
+   * @param out the outputs, {@code (batch, oh, ow, filters)}; overwritten
+   */
+  void forward(float[] input, float[] weights, int batch, float[] out) {
+    images = input;
+    if (pad > 0) {
+      // The border is never written, so it stays zero in a buffer reused from step to step.
+      paddedImages = Buffers.ensure(paddedImages, batch * paddedHeight() * paddedWidth());
+      for (int n = 0; n < batch; n++) {
+        for (int i = 0; i < height; i++) {
+          System.arraycopy(input, (n * height + i) * width, paddedImages,
+              (n * paddedHeight() + i + 1) * paddedWidth() + 1, width);
+        }
+      }
+      images = paddedImages;
+    }
+    kernel = weights;
+    z = out;
+    Engines.current().forEachRange(batch, forwardImages);
+    kernel = null;
+    z = null;
+  }
+
+  /**
+   * The kernel's gradient from the gradient with respect to the outputs before bias and
+   * activation; follows the {@link #forward} of the same batch.
+   *
+   * @param gradient the gradient with respect to the outputs before bias and activation
+   * @param batch the number of images, as in forward
+   * @param kernelGradient the kernel's gradient, {@code (3, 3, 1, filters)}; overwritten
+   */
+  void kernelGradient(float[] gradient, int batch, float[] kernelGradient) {
+    parts = Buffers.ensure(parts, batch * TAPS * filters);
+    dz = gradient;
+    Engines.current().forEachRange(batch, gradientImages);
+    dz = null;
+    System.arraycopy(parts, 0, kernelGradient, 0, TAPS * filters);
+    for (int n = 1; n < batch; n++) {
+      Engines.current().elementwise()
+          .addInto(parts, n * TAPS * filters, kernelGradient, 0, TAPS * filters);
+    }
+  }
+
+  private int paddedHeight() {
+    return height + 2 * pad;
+  }
+
+  private int paddedWidth() {
+    return width + 2 * pad;
+  }
+
+  private void forwardImages(int from, int to) {
+    Engines.current().singleChannelConvolution()
+        .forward(images, paddedHeight(), paddedWidth(), kernel, filters, z, from, to);
+  }
+
+  private void gradientImages(int from, int to) {
+    Engines.current().singleChannelConvolution()
+        .kernelGradientParts(images, paddedHeight(), paddedWidth(), dz, filters, parts, from, to);
+  }
+}
