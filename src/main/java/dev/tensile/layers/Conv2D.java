@@ -527,7 +527,7 @@ public final class Conv2D extends Layer {
       }
     }
     if (useBias) {
-      sumImageBiasGradients(batch);
+      ImageParts.sumInOrder(imageBiasSums, batch, filters, bias.gradient());
     }
     if (winograd != null) {
       dx = computeInputGradient() ? Buffers.ensure(dx, batch * inputSize()) : null;
@@ -596,19 +596,6 @@ public final class Conv2D extends Layer {
     Elementwise ops = Engines.current().elementwise();
     for (int n = from; n < to; n++) {
       ops.columnSums(g, n * positions * filters, positions, filters, imageBiasSums, n * filters);
-    }
-  }
-
-  /**
-   * The bias gradient: the images' parts added in image order, so that it is the same for any
-   * number of threads.
-   */
-  private void sumImageBiasGradients(int batch) {
-    float[] sums = bias.gradient();
-    System.arraycopy(imageBiasSums, 0, sums, 0, filters);
-    Elementwise ops = Engines.current().elementwise();
-    for (int n = 1; n < batch; n++) {
-      ops.addInto(imageBiasSums, n * filters, sums, 0, filters);
     }
   }
 

@@ -103,11 +103,7 @@ final class DirectConvolution {
     dz = gradient;
     Engines.current().forEachRange(batch, gradientImages);
     dz = null;
-    System.arraycopy(parts, 0, kernelGradient, 0, TAPS * filters);
-    for (int n = 1; n < batch; n++) {
-      Engines.current().elementwise()
-          .addInto(parts, n * TAPS * filters, kernelGradient, 0, TAPS * filters);
-    }
+    ImageParts.sumInOrder(parts, batch, TAPS * filters, kernelGradient);
   }
 
   private int paddedHeight() {
