@@ -70,6 +70,8 @@ final class WinogradConvolution {
   private final float[] taps = new float[12];
 
   private int batch;
+  /** The kernel being transformed, during {@link #forward}. */
+  private float[] kernelValues;
   private float[] x;
   private float[] out;
   private float[] dx;
@@ -77,6 +79,7 @@ final class WinogradConvolution {
   private final RangeTask forwardBlocks = this::forwardBlocks;
   private final RangeTask backwardBlocks = this::backwardBlocks;
   private final RangeTask sumKernelGradient = this::sumKernelGradient;
+  private final RangeTask transformKernel = this::transformKernel;
 
   /** A thread's buffers for the block it computes: 16 matrices of each kind. */
   private static final class BlockBuffers {
@@ -144,7 +147,9 @@ final class WinogradConvolution {
    */
   void forward(float[] input, float[] kernel, int batch, float[] z) {
     resize(batch);
-    transformKernel(kernel);
+    kernelValues = kernel;
+    Engines.current().forEachRange(channels, transformKernel);
+    kernelValues = null;
     x = input;
     if (padded) {
       paddedInput = Buffers.ensure(paddedInput, batch * paddedImage());
@@ -272,40 +277,47 @@ final class WinogradConvolution {
   }
 
   /**
-   * {@code U = G g G^T} for every channel pair, with {@code G = [[1, 0, 0], [1/2, 1/2, 1/2], [1/2,
-   * -1/2, 1/2], [0, 0, 1]]}: each of the kernel's columns expanded to 4 rows, then each of those
-   * rows to 4 columns; and U's transpose.
+   * {@code U = G g G^T} for every channel pair of the input channels {@code [from, to)}, with
+   * {@code G = [[1, 0, 0], [1/2, 1/2, 1/2], [1/2, -1/2, 1/2], [0, 0, 1]]}: each of the kernel's
+   * columns expanded to 4 rows, then each of those rows to 4 columns; and U's transpose. Ranges
+   * of channels write disjoint elements, so threads can share the channels.
    */
-  private void transformKernel(float[] g) {
+  private void transformKernel(int from, int to) {
+    float[] g = kernelValues;
     int pairs = channels * filters;
-    for (int q = 0; q < pairs; q++) {
-      for (int j = 0; j < 3; j++) {
-        int tap = j * pairs + q;
-        float g0 = g[tap];
-        float g1 = g[tap + 3 * pairs];
-        float g2 = g[tap + 6 * pairs];
-        taps[j] = g0;
-        taps[3 + j] = 0.5f * (g0 + g1 + g2);
-        taps[6 + j] = 0.5f * (g0 - g1 + g2);
-        taps[9 + j] = g2;
-      }
-      for (int r = 0; r < 4; r++) {
-        float t0 = taps[3 * r];
-        float t1 = taps[3 * r + 1];
-        float t2 = taps[3 * r + 2];
-        u[4 * r][q] = t0;
-        u[4 * r + 1][q] = 0.5f * (t0 + t1 + t2);
-        u[4 * r + 2][q] = 0.5f * (t0 - t1 + t2);
-        u[4 * r + 3][q] = t2;
-      }
+    for (int q = from * filters; q < to * filters; q++) {
+      // The kernel's rows i = 0, 1, 2 at its columns j = 0, 1, 2: g[(3 i + j) pairs + q].
+      float g00 = g[q];
+      float g01 = g[q + pairs];
+      float g02 = g[q + 2 * pairs];
+      float g10 = g[q + 3 * pairs];
+      float g11 = g[q + 4 * pairs];
+      float g12 = g[q + 5 * pairs];
+      float g20 = g[q + 6 * pairs];
+      float g21 = g[q + 7 * pairs];
+      float g22 = g[q + 8 * pairs];
+      expandRow(g00, g01, g02, 0, q);
+      expandRow(0.5f * (g00 + g10 + g20), 0.5f * (g01 + g11 + g21), 0.5f * (g02 + g12 + g22), 1, q);
+      expandRow(0.5f * (g00 - g10 + g20), 0.5f * (g01 - g11 + g21), 0.5f * (g02 - g12 + g22), 2, q);
+      expandRow(g20, g21, g22, 3, q);
     }
     for (int p = 0; p < P; p++) {
-      for (int c = 0; c < channels; c++) {
+      float[] plain = u[p];
+      float[] transposed = ut[p];
+      for (int c = from; c < to; c++) {
         for (int k = 0; k < filters; k++) {
-          ut[p][k * channels + c] = u[p][c * filters + k];
+          transposed[k * channels + c] = plain[c * filters + k];
         }
       }
     }
+  }
+
+  /** Row r of {@code G g}, expanded to U's positions {@code 4 r .. 4 r + 3} of pair q. */
+  private void expandRow(float t0, float t1, float t2, int r, int q) {
+    u[4 * r][q] = t0;
+    u[4 * r + 1][q] = 0.5f * (t0 + t1 + t2);
+    u[4 * r + 2][q] = 0.5f * (t0 - t1 + t2);
+    u[4 * r + 3][q] = t2;
   }
 
   /**
