@@ -25,14 +25,12 @@ import java.util.List;
  * * dilation + 1}; {@code same} pads the smaller half of an odd total before and the larger after.
  * Strides above 1 cannot be combined with a dilation above 1, as in Keras.
  *
- * <p>Computed as one matrix product per batch: the windows of every output position are gathered
- * into a matrix ("im2col", {@code (n * oh * ow, kh * kw * c)}) and multiplied by the kernel seen as
- * a {@code (kh * kw * c, filters)} matrix; backward multiplies the same matrix by the output
- * gradient for the kernel's gradient, and sums the product of the output gradient and the kernel's
- * transpose back onto the input ("col2im"). A 3 x 3 kernel of stride and dilation 1 over at least
- * 8 channels, with even output extents, is computed by Winograd's {@code F(2 x 2, 3 x 3)} instead:
- * 2.25 times fewer multiply-adds, the same results up to rounding. Buffers grow with the batch once
- * and are reused.
+ * <p>Computed as one matrix product per batch over the gathered windows ("im2col", {@link
+ * Im2colConvolution}). A 3 x 3 kernel of stride and dilation 1 over at least 8 channels, with even
+ * output extents, is computed by Winograd's {@code F(2 x 2, 3 x 3)} instead ({@link
+ * WinogradConvolution}: 2.25 times fewer multiply-adds), and one over a single channel by direct
+ * kernels ({@link DirectConvolution}); the results are the same up to rounding. Buffers grow with
+ * the batch once and are reused.
  *
  * <p>Defaults as Keras: strides 1, padding {@code valid}, dilation 1, no activation, a bias,
  * kernel {@code glorot_uniform}, bias {@code zeros}: {@code new Conv2D(32, 3,
@@ -52,21 +50,17 @@ public final class Conv2D extends Layer {
 
   private Variable kernel;
   private Variable bias;
-  private Patches patches;
-  /** The Winograd algorithm where the geometry allows it, otherwise null (im2col). */
-  private WinogradConvolution winograd;
+  /** Output positions per image. */
+  private int positions;
+  private ConvolutionAlgorithm algorithm;
   private boolean winogradAllowed = true;
-  private DirectConvolution direct;
   private boolean directAllowed = true;
 
-  private float[] input;
-  private float[] cols;
   private float[] z;
   private float[] y;
   private float[] dz;
   /** The gradient backward was given, while its relu task runs. */
   private float[] outputGradient;
-  private float[] dcols;
   private float[] dx;
   /** Per image of the batch: its part of the bias gradient, {@code (batch, filters)}. */
   private float[] imageBiasSums;
@@ -259,7 +253,7 @@ public final class Conv2D extends Layer {
 
   /** Tells whether the built layer computes by Winograd's algorithm. */
   boolean usesWinograd() {
-    return winograd != null;
+    return algorithm instanceof WinogradConvolution;
   }
 
   /**
@@ -277,7 +271,7 @@ public final class Conv2D extends Layer {
 
   /** Tells whether the built layer computes by the direct single-channel kernels. */
   boolean usesDirect() {
-    return direct != null;
+    return algorithm instanceof DirectConvolution;
   }
 
   @Override
@@ -440,10 +434,8 @@ public final class Conv2D extends Layer {
         dilationRate[0], same);
     Window cols = Window.of(name(), "width", sampleShape[1], kernelSize[1], strides[1],
         dilationRate[1], same);
-    patches = new Patches(rows, cols, channels);
-    winograd = winogradAllowed
-        ? WinogradConvolution.forGeometry(rows, cols, channels, filters) : null;
-    direct = directAllowed ? DirectConvolution.forGeometry(rows, cols, channels, filters) : null;
+    positions = rows.out * cols.out;
+    algorithm = chooseAlgorithm(rows, cols, channels);
     kernel = new Variable(name() + "/kernel", kernelSize[0], kernelSize[1], channels, filters);
     kernelInitializer.initialize(kernel.value(), kernel.shape());
     if (useBias) {
@@ -451,6 +443,17 @@ public final class Conv2D extends Layer {
       biasInitializer.initialize(bias.value(), bias.shape());
     }
     return new int[] {rows.out, cols.out, filters};
+  }
+
+  /** Winograd's algorithm or the direct kernels where the geometry allows them, else im2col. */
+  private ConvolutionAlgorithm chooseAlgorithm(Window rows, Window cols, int channels) {
+    Im2colConvolution im2col = new Im2colConvolution(new Patches(rows, cols, channels), filters);
+    ConvolutionAlgorithm chosen = winogradAllowed
+        ? WinogradConvolution.forGeometry(rows, cols, channels, filters) : null;
+    if (chosen == null && directAllowed) {
+      chosen = DirectConvolution.forGeometry(rows, cols, channels, filters, im2col);
+    }
+    return chosen == null ? im2col : chosen;
   }
 
   @Override
@@ -464,23 +467,9 @@ public final class Conv2D extends Layer {
   @Override
   protected float[] forward(float[] x, int batch, boolean training) {
     MatrixEngine engine = Engines.current();
-    int rows = batch * patches.positions();
-    int k = patches.width();
-    input = x;
+    int rows = batch * positions;
     z = Buffers.ensure(z, rows * filters);
-    if (winograd != null) {
-      winograd.forward(x, kernel.value(), batch, z);
-    } else if (direct != null) {
-      direct.forward(x, kernel.value(), batch, z);
-    } else {
-      float[] windows = x;
-      if (!patches.isIdentity()) {
-        cols = Buffers.ensure(cols, rows * k);
-        engine.forEachRange(batch, gatherImages);
-        windows = cols;
-      }
-      engine.mult(windows, kernel.value(), z, rows, k, filters);
-    }
+    algorithm.forward(x, kernel.value(), batch, z);
     if (useBias && activation == Activations.RELU) {
       // The bias and relu in one pass, in place: backward needs relu's output only.
       engine.forEachRange(batch, biasRelu);
@@ -502,8 +491,7 @@ public final class Conv2D extends Layer {
   @Override
   protected float[] backward(float[] gradOutput, int batch) {
     MatrixEngine engine = Engines.current();
-    int rows = batch * patches.positions();
-    int k = patches.width();
+    int rows = batch * positions;
     float[] g = gradOutput;
     if (useBias) {
       imageBiasSums = Buffers.ensure(imageBiasSums, batch * filters);
@@ -529,34 +517,14 @@ public final class Conv2D extends Layer {
     if (useBias) {
       ImageParts.sumInOrder(imageBiasSums, batch, filters, bias.gradient());
     }
-    if (winograd != null) {
-      dx = computeInputGradient() ? Buffers.ensure(dx, batch * inputSize()) : null;
-      winograd.backward(g, batch, kernel.gradient(), dx);
-      return dx;
+    float[] inputGradient = null;
+    if (computeInputGradient()) {
+      dx = Buffers.ensure(dx, batch * inputSize());
+      inputGradient = dx;
     }
-    if (direct != null) {
-      direct.kernelGradient(g, batch, kernel.gradient());
-    } else {
-      float[] windows = patches.isIdentity() ? input : cols;
-      engine.multTransA(windows, g, kernel.gradient(), k, rows, filters);
-    }
-    if (!computeInputGradient()) {
-      return null;
-    }
-    if (patches.isIdentity()) {
-      dx = Buffers.ensure(dx, rows * k);
-      engine.multTransB(g, kernel.value(), dx, rows, filters, k);
-      return dx;
-    }
-    dcols = Buffers.ensure(dcols, rows * k);
-    engine.multTransB(g, kernel.value(), dcols, rows, filters, k);
-    dx = Buffers.ensure(dx, batch * inputSize());
-    engine.forEachRange(batch, scatterImages);
-    return dx;
+    algorithm.backward(g, batch, kernel.value(), kernel.gradient(), inputGradient);
+    return inputGradient;
   }
-
-  /** Gathers the windows of a range of the batch's images ({@link #forward}). */
-  private final RangeTask gatherImages = (from, to) -> patches.gather(input, from, to, cols);
 
   /** Adds the bias and applies relu to the outputs of a range of images, in place. */
   private final RangeTask biasRelu = this::biasReluImages;
@@ -564,12 +532,7 @@ public final class Conv2D extends Layer {
   /** Relu's derivative for the outputs of a range of images ({@link #backward}). */
   private final RangeTask reluGradient = this::reluGradientImages;
 
-  /** Sums the window gradients of a range of images back onto those images. */
-  private final RangeTask scatterImages =
-      (from, to) -> patches.scatter(dcols, from, to, dx, Engines.current().elementwise());
-
   private void biasReluImages(int from, int to) {
-    int positions = patches.positions();
     Engines.current().elementwise()
         .addToRowsRelu(z, bias.value(), from * positions, to * positions, filters);
   }
@@ -578,7 +541,7 @@ public final class Conv2D extends Layer {
   private final RangeTask imageBiasGradients = this::imageBiasGradients;
 
   private void reluGradientImages(int from, int to) {
-    int perImage = patches.positions() * filters;
+    int perImage = positions * filters;
     Elementwise ops = Engines.current().elementwise();
     ops.reluBackwardRange(y, outputGradient, dz, from * perImage, to * perImage);
     if (useBias) {
@@ -592,7 +555,6 @@ public final class Conv2D extends Layer {
   }
 
   private void columnSumsOfImages(float[] g, int from, int to) {
-    int positions = patches.positions();
     Elementwise ops = Engines.current().elementwise();
     for (int n = from; n < to; n++) {
       ops.columnSums(g, n * positions * filters, positions, filters, imageBiasSums, n * filters);

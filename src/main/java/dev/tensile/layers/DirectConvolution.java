@@ -12,16 +12,19 @@ import dev.tensile.tensor.Buffers;
  * inner dimension of 9, so that copying each pixel nine times cost as much as the multiply-adds.
  * The outputs are the products' sums in the same order; the kernel gradient is summed image by
  * image, and the images' parts are added in image order, so it is the same for any thread count.
+ * The input's gradient, when a layer before needs it, goes through im2col's col2im.
  *
  * <p>Buffers grow with the batch once and are reused, so a step allocates nothing.
  */
-final class DirectConvolution {
+final class DirectConvolution implements ConvolutionAlgorithm {
   private static final int TAPS = SingleChannelConvolution.TAPS;
 
   private final int height;
   private final int width;
   private final int pad;
   private final int filters;
+  /** Computes the input's gradient. */
+  private final Im2colConvolution windows;
   /** The images with a border of {@link #pad} zeros, or the input itself without padding. */
   private float[] images;
   private float[] paddedImages;
@@ -33,11 +36,12 @@ final class DirectConvolution {
   private final RangeTask forwardImages = this::forwardImages;
   private final RangeTask gradientImages = this::gradientImages;
 
-  private DirectConvolution(Window rows, Window cols, int filters) {
+  private DirectConvolution(Window rows, Window cols, int filters, Im2colConvolution windows) {
     this.height = rows.in;
     this.width = cols.in;
     this.pad = rows.padBefore;
     this.filters = filters;
+    this.windows = windows;
   }
 
   /**
@@ -49,11 +53,13 @@ final class DirectConvolution {
    * @param cols the horizontal window
    * @param channels input channels
    * @param filters output channels
+   * @param windows the layer's im2col, which computes the input's gradient
    * @return the algorithm, or null
    */
-  static DirectConvolution forGeometry(Window rows, Window cols, int channels, int filters) {
+  static DirectConvolution forGeometry(
+      Window rows, Window cols, int channels, int filters, Im2colConvolution windows) {
     boolean applies = channels == 1 && fits(rows) && fits(cols) && rows.padBefore == cols.padBefore;
-    return applies ? new DirectConvolution(rows, cols, filters) : null;
+    return applies ? new DirectConvolution(rows, cols, filters, windows) : null;
   }
 
   private static boolean fits(Window axis) {
@@ -62,15 +68,9 @@ final class DirectConvolution {
         && axis.out == axis.in + 2 * axis.padBefore - 2;
   }
 
-  /**
-   * The convolution's outputs before bias and activation.
-   *
-   * @param input the input images, {@code (batch, height, width, 1)}; read again by backward
-   * @param weights the kernel, {@code (3, 3, 1, filters)}
-   * @param batch the number of images
-   * @param out the outputs, {@code (batch, oh, ow, filters)}; overwritten
-   */
-  void forward(float[] input, float[] weights, int batch, float[] out) {
+  /** Computes each image's outputs from its 9 pixels per position; no window matrix. */
+  @Override
+  public void forward(float[] input, float[] weights, int batch, float[] out) {
     images = input;
     if (pad > 0) {
       // The border is never written, so it stays zero in a buffer reused from step to step.
@@ -91,19 +91,20 @@ final class DirectConvolution {
   }
 
   /**
-   * The kernel's gradient from the gradient with respect to the outputs before bias and
-   * activation; follows the {@link #forward} of the same batch.
-   *
-   * @param gradient the gradient with respect to the outputs before bias and activation
-   * @param batch the number of images, as in forward
-   * @param kernelGradient the kernel's gradient, {@code (3, 3, 1, filters)}; overwritten
+   * Computes the kernel's gradient image by image, the parts added in image order; the input's
+   * gradient, if asked, by col2im.
    */
-  void kernelGradient(float[] gradient, int batch, float[] kernelGradient) {
+  @Override
+  public void backward(
+      float[] gradient, int batch, float[] weights, float[] kernelGradient, float[] inputGradient) {
     parts = Buffers.ensure(parts, batch * TAPS * filters);
     dz = gradient;
     Engines.current().forEachRange(batch, gradientImages);
     dz = null;
     ImageParts.sumInOrder(parts, batch, TAPS * filters, kernelGradient);
+    if (inputGradient != null) {
+      windows.inputGradient(gradient, batch, weights, inputGradient);
+    }
   }
 
   private int paddedHeight() {

@@ -25,7 +25,7 @@ import java.util.Arrays;
  *
  * <p>Buffers grow with the batch once and are reused, so a step allocates nothing.
  */
-final class WinogradConvolution {
+final class WinogradConvolution implements ConvolutionAlgorithm {
   /**
    * The fewest input channels for which the layer uses this algorithm: with fewer, the products'
    * inner dimension is too short for the transforms' passes to pay.
@@ -137,15 +137,9 @@ final class WinogradConvolution {
         && axis.out > 0;
   }
 
-  /**
-   * The convolution's outputs before bias and activation.
-   *
-   * @param input the input images, {@code (batch, height, width, channels)}; not modified
-   * @param kernel the kernel, {@code (3, 3, channels, filters)}
-   * @param batch the number of images
-   * @param z the outputs, {@code (batch, oh, ow, filters)}; overwritten
-   */
-  void forward(float[] input, float[] kernel, int batch, float[] z) {
+  /** Transforms the kernel and the blocks' tiles, multiplies, and transforms back. */
+  @Override
+  public void forward(float[] input, float[] kernel, int batch, float[] z) {
     resize(batch);
     kernelValues = kernel;
     Engines.current().forEachRange(channels, transformKernel);
@@ -161,16 +155,12 @@ final class WinogradConvolution {
   }
 
   /**
-   * The kernel's gradient and, if asked, the input's, from the gradient with respect to the
-   * outputs before bias and activation; follows the {@link #forward} of the same batch.
-   *
-   * @param dz the gradient with respect to the outputs before bias and activation
-   * @param batch the number of images, as in forward
-   * @param kernelGradient the kernel's gradient, {@code (3, 3, channels, filters)}; overwritten
-   * @param inputGradient the input's gradient, {@code (batch, height, width, channels)},
-   *     overwritten; or null when it is not needed
+   * Computes the kernel's gradient from the tiles kept by forward, the blocks' parts summed in
+   * block order; the kernel is not read again (forward kept its transpose).
    */
-  void backward(float[] dz, int batch, float[] kernelGradient, float[] inputGradient) {
+  @Override
+  public void backward(
+      float[] dz, int batch, float[] kernel, float[] kernelGradient, float[] inputGradient) {
     if (batch != this.batch) {
       throw new IllegalStateException(
           "backward's batch of " + batch + " does not follow forward's of " + this.batch);
