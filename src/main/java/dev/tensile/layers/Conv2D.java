@@ -25,11 +25,10 @@ import java.util.List;
  * * dilation + 1}; {@code same} pads the smaller half of an odd total before and the larger after.
  * Strides above 1 cannot be combined with a dilation above 1, as in Keras.
  *
- * <p>Computed as one matrix product per batch over the gathered windows ("im2col", {@link
- * Im2colConvolution}). A 3 x 3 kernel of stride and dilation 1 over at least 8 channels, with even
- * output extents, is computed by Winograd's {@code F(2 x 2, 3 x 3)} instead ({@link
- * WinogradConvolution}: 2.25 times fewer multiply-adds), and one over a single channel by direct
- * kernels ({@link DirectConvolution}); the results are the same up to rounding. Buffers grow with
+ * <p>Computed as one matrix product per batch over the gathered windows ("im2col"). A 3 x 3
+ * kernel of stride and dilation 1 over at least 8 channels, with even output extents, is computed
+ * by Winograd's {@code F(2 x 2, 3 x 3)} instead (2.25 times fewer multiply-adds), and one over a
+ * single channel by direct kernels; the results are the same up to rounding. Buffers grow with
  * the batch once and are reused.
  *
  * <p>Defaults as Keras: strides 1, padding {@code valid}, dilation 1, no activation, a bias,
