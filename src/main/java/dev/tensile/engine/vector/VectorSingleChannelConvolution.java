@@ -10,11 +10,14 @@ import jdk.incubator.vector.FloatVector;
  * The single-channel convolution kernels in the Vector API: {@code L} filters at a time, the last
  * {@code filters mod L} by the portable loops. No vector lives from one output position to the
  * next: forward stores each position's outputs, and the kernel gradient keeps its nine sums in
- * memory.
+ * memory, adding to them once per four positions.
  */
 final class VectorSingleChannelConvolution extends ScalarSingleChannelConvolution {
   /** The engine's kernels. */
   static final VectorSingleChannelConvolution INSTANCE = new VectorSingleChannelConvolution();
+
+  /** Neighbouring positions of a row whose kernel-gradient products are summed in registers. */
+  private static final int GROUP = 4;
 
   private VectorSingleChannelConvolution() {}
 
@@ -61,7 +64,7 @@ final class VectorSingleChannelConvolution extends ScalarSingleChannelConvolutio
     int upper = SPECIES.loopBound(filters);
     int positions = (height - 2) * (width - 2);
     for (int f = 0; f < upper; f += L) {
-      gradientVector(x, n * height * width, width, positions, dz, n * positions * filters + f,
+      gradientVector(x, n * height * width, height, width, dz, n * positions * filters + f,
           filters, parts, n * TAPS * filters + f);
     }
     if (upper < filters) {
@@ -71,46 +74,70 @@ final class VectorSingleChannelConvolution extends ScalarSingleChannelConvolutio
 
   /**
    * One vector of filters of one image's kernel gradient: nine sums kept in {@code parts} (in the
-   * first-level cache) and updated position by position, so that no vector lives from one
-   * iteration of the loop to the next. Carried in registers, the nine sums ran on boxed vectors in
-   * about one JVM start in four (the compiler left the multiply-adds as calls), and the epoch took
-   * half as long again.
+   * first-level cache), each updated once per {@link #GROUP} positions of a row, whose products
+   * are summed in registers first; a row's last {@code outWidth mod GROUP} positions are added one
+   * by one. Each of the six pixels of a kernel row over the group is broadcast once. No vector
+   * lives from one iteration of a loop to the next: carried in registers across the loop, the nine
+   * sums ran on boxed vectors in about one JVM start in four (the compiler left the multiply-adds
+   * as calls), and the epoch took half as long again. The kernel's three rows are a loop: written
+   * out, or split into a method per row, the body grew past what the compiler inlines, and the
+   * vectors passed to the calls left out were boxed.
    */
-  private static void gradientVector(float[] x, int p, int width, int positions, float[] dz,
-      int g, int filters, float[] parts, int at) {
-    int w2 = 2 * width;
+  private static void gradientVector(float[] x, int p0, int height, int width, float[] dz, int g,
+      int filters, float[] parts, int at) {
     FloatVector zero = FloatVector.zero(SPECIES);
-    FloatVector first = FloatVector.fromArray(SPECIES, dz, g);
-    madd(x[p], first, zero).intoArray(parts, at);
-    madd(x[p + 1], first, zero).intoArray(parts, at + filters);
-    madd(x[p + 2], first, zero).intoArray(parts, at + 2 * filters);
-    madd(x[p + width], first, zero).intoArray(parts, at + 3 * filters);
-    madd(x[p + width + 1], first, zero).intoArray(parts, at + 4 * filters);
-    madd(x[p + width + 2], first, zero).intoArray(parts, at + 5 * filters);
-    madd(x[p + w2], first, zero).intoArray(parts, at + 6 * filters);
-    madd(x[p + w2 + 1], first, zero).intoArray(parts, at + 7 * filters);
-    madd(x[p + w2 + 2], first, zero).intoArray(parts, at + 8 * filters);
-    int outWidth = width - 2;
-    int j = 0;
-    for (int position = 1; position < positions; position++) {
-      g += filters;
-      p++;
-      if (++j == outWidth) {
-        // Past the row's last output: over the two border pixels to the next row's first.
-        j = 0;
-        p += 2;
-      }
-      FloatVector d = FloatVector.fromArray(SPECIES, dz, g);
-      add(x[p], d, parts, at);
-      add(x[p + 1], d, parts, at + filters);
-      add(x[p + 2], d, parts, at + 2 * filters);
-      add(x[p + width], d, parts, at + 3 * filters);
-      add(x[p + width + 1], d, parts, at + 4 * filters);
-      add(x[p + width + 2], d, parts, at + 5 * filters);
-      add(x[p + w2], d, parts, at + 6 * filters);
-      add(x[p + w2 + 1], d, parts, at + 7 * filters);
-      add(x[p + w2 + 2], d, parts, at + 8 * filters);
+    for (int t = 0; t < TAPS; t++) {
+      zero.intoArray(parts, at + t * filters);
     }
+    int outWidth = width - 2;
+    int grouped = outWidth - outWidth % GROUP;
+    int w2 = 2 * width;
+    int f2 = 2 * filters;
+    int f3 = 3 * filters;
+    for (int i = 0; i < height - 2; i++) {
+      int p = p0 + i * width;
+      int j = 0;
+      for (; j < grouped; j += GROUP, p += GROUP, g += GROUP * filters) {
+        FloatVector d0 = FloatVector.fromArray(SPECIES, dz, g);
+        FloatVector d1 = FloatVector.fromArray(SPECIES, dz, g + filters);
+        FloatVector d2 = FloatVector.fromArray(SPECIES, dz, g + f2);
+        FloatVector d3 = FloatVector.fromArray(SPECIES, dz, g + f3);
+        for (int row = p, tap = at; row <= p + w2; row += width, tap += f3) {
+          FloatVector a0 = FloatVector.broadcast(SPECIES, x[row]);
+          FloatVector a1 = FloatVector.broadcast(SPECIES, x[row + 1]);
+          FloatVector a2 = FloatVector.broadcast(SPECIES, x[row + 2]);
+          FloatVector a3 = FloatVector.broadcast(SPECIES, x[row + 3]);
+          FloatVector a4 = FloatVector.broadcast(SPECIES, x[row + 4]);
+          FloatVector a5 = FloatVector.broadcast(SPECIES, x[row + 5]);
+          addSum(a0, a1, a2, a3, d0, d1, d2, d3, parts, tap);
+          addSum(a1, a2, a3, a4, d0, d1, d2, d3, parts, tap + filters);
+          addSum(a2, a3, a4, a5, d0, d1, d2, d3, parts, tap + f2);
+        }
+      }
+      for (; j < outWidth; j++, p++, g += filters) {
+        FloatVector d = FloatVector.fromArray(SPECIES, dz, g);
+        add(x[p], d, parts, at);
+        add(x[p + 1], d, parts, at + filters);
+        add(x[p + 2], d, parts, at + f2);
+        add(x[p + width], d, parts, at + f3);
+        add(x[p + width + 1], d, parts, at + 4 * filters);
+        add(x[p + width + 2], d, parts, at + 5 * filters);
+        add(x[p + w2], d, parts, at + 6 * filters);
+        add(x[p + w2 + 1], d, parts, at + 7 * filters);
+        add(x[p + w2 + 2], d, parts, at + 8 * filters);
+      }
+    }
+  }
+
+  /**
+   * {@code sums[at..] += a0 * d0 + a1 * d1 + a2 * d2 + a3 * d3}, summed left to right: one tap
+   * over {@link #GROUP} neighbouring positions, its pixels broadcast.
+   */
+  private static void addSum(FloatVector a0, FloatVector a1, FloatVector a2, FloatVector a3,
+      FloatVector d0, FloatVector d1, FloatVector d2, FloatVector d3, float[] sums, int at) {
+    FloatVector s = madd(a1, d1, a0.mul(d0));
+    s = madd(a3, d3, madd(a2, d2, s));
+    FloatVector.fromArray(SPECIES, sums, at).add(s).intoArray(sums, at);
   }
 
   /** {@code sums[at..] += x * y}, one multiply-add on the stored vector. */
@@ -125,7 +152,11 @@ final class VectorSingleChannelConvolution extends ScalarSingleChannelConvolutio
 
   /** {@code x * y + s}, fused where the CPU can, as the products' kernels compute it. */
   private static FloatVector madd(float x, FloatVector y, FloatVector s) {
-    FloatVector b = FloatVector.broadcast(SPECIES, x);
+    return madd(FloatVector.broadcast(SPECIES, x), y, s);
+  }
+
+  /** {@code b * y + s}, fused where the CPU can. */
+  private static FloatVector madd(FloatVector b, FloatVector y, FloatVector s) {
     return Kernels.FUSED ? b.fma(y, s) : b.mul(y).add(s);
   }
 }
