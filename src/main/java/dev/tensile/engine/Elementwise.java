@@ -36,7 +36,21 @@ public interface Elementwise {
    * @param g the gradients, as long as {@code w}; not modified
    * @param learningRate {@code lr}
    */
-  void sgd(float[] w, float[] g, float learningRate);
+  default void sgd(float[] w, float[] g, float learningRate) {
+    sgdRange(w, g, learningRate, 0, w.length);
+  }
+
+  /**
+   * {@link #sgd(float[], float[], float)} over the elements {@code [from, to)}; an optimizer
+   * updates a large weight in such parts on the engine's threads.
+   *
+   * @param w the weights; modified in the range
+   * @param g the gradients, as long as {@code w}; not modified
+   * @param learningRate {@code lr}
+   * @param from the first index
+   * @param to one past the last index
+   */
+  void sgdRange(float[] w, float[] g, float learningRate, int from, int to);
 
   /**
    * SGD with momentum {@code mu}: {@code v = mu v - lr g} (zero below {@link #SLOT_FLOOR}), then {@code w = w + v}, or with
@@ -49,8 +63,26 @@ public interface Elementwise {
    * @param momentum {@code mu}
    * @param nesterov whether to take the Nesterov step
    */
-  void sgdMomentum(
-      float[] w, float[] g, float[] velocity, float learningRate, float momentum, boolean nesterov);
+  default void sgdMomentum(
+      float[] w, float[] g, float[] velocity, float learningRate, float momentum, boolean nesterov) {
+    sgdMomentumRange(w, g, velocity, learningRate, momentum, nesterov, 0, w.length);
+  }
+
+  /**
+   * {@link #sgdMomentum(float[], float[], float[], float, float, boolean)} over the elements
+   * {@code [from, to)}.
+   *
+   * @param w the weights; modified in the range
+   * @param g the gradients, as long as {@code w}; not modified
+   * @param velocity {@code v}, as long as {@code w}; modified in the range
+   * @param learningRate {@code lr}
+   * @param momentum {@code mu}
+   * @param nesterov whether to take the Nesterov step
+   * @param from the first index
+   * @param to one past the last index
+   */
+  void sgdMomentumRange(float[] w, float[] g, float[] velocity, float learningRate, float momentum,
+      boolean nesterov, int from, int to);
 
   /**
    * One Adam step with step size {@code alpha} (the learning rate with the bias corrections):
@@ -67,7 +99,27 @@ public interface Elementwise {
    * @param v the second moments; modified
    * @param vMax the largest second moments so far for AMSGrad (modified), or null for Adam
    */
-  void adam(AdamRule rule, float alpha, float[] w, float[] g, float[] m, float[] v, float[] vMax);
+  default void adam(
+      AdamRule rule, float alpha, float[] w, float[] g, float[] m, float[] v, float[] vMax) {
+    adamRange(rule, alpha, w, g, m, v, vMax, 0, w.length);
+  }
+
+  /**
+   * {@link #adam(AdamRule, float, float[], float[], float[], float[], float[])} over the elements
+   * {@code [from, to)}.
+   *
+   * @param rule {@code beta_1}, {@code beta_2}, {@code eps}
+   * @param alpha the step size of this step
+   * @param w the weights; modified in the range
+   * @param g the gradients, as long as {@code w}; not modified
+   * @param m the first moments; modified in the range
+   * @param v the second moments; modified in the range
+   * @param vMax the AMSGrad maxima (modified in the range), or null for Adam
+   * @param from the first index
+   * @param to one past the last index
+   */
+  void adamRange(AdamRule rule, float alpha, float[] w, float[] g, float[] m, float[] v,
+      float[] vMax, int from, int to);
 
   /**
    * One RMSprop step: {@code v = rho v + (1 - rho) g g}; centered: {@code a = rho a + (1 - rho) g}
@@ -83,8 +135,27 @@ public interface Elementwise {
    * @param s the momentum buffer (modified), or null when {@code mu = 0}
    * @param a the mean gradients for centered RMSprop (modified), or null
    */
-  void rmsprop(RmspropRule rule, float learningRate, float[] w, float[] g, float[] v, float[] s,
-      float[] a);
+  default void rmsprop(RmspropRule rule, float learningRate, float[] w, float[] g, float[] v,
+      float[] s, float[] a) {
+    rmspropRange(rule, learningRate, w, g, v, s, a, 0, w.length);
+  }
+
+  /**
+   * {@link #rmsprop(RmspropRule, float, float[], float[], float[], float[], float[])} over the
+   * elements {@code [from, to)}.
+   *
+   * @param rule {@code rho}, {@code mu} and {@code eps}
+   * @param learningRate {@code lr}
+   * @param w the weights; modified in the range
+   * @param g the gradients, as long as {@code w}; not modified
+   * @param v the mean squared gradients; modified in the range
+   * @param s the momentum buffer (modified in the range), or null when {@code mu = 0}
+   * @param a the mean gradients for centered RMSprop (modified in the range), or null
+   * @param from the first index
+   * @param to one past the last index
+   */
+  void rmspropRange(RmspropRule rule, float learningRate, float[] w, float[] g, float[] v,
+      float[] s, float[] a, int from, int to);
 
   /**
    * One Adagrad step: {@code acc = acc + g g}, then {@code w = w - lr g / sqrt(acc + eps)}.
@@ -95,7 +166,25 @@ public interface Elementwise {
    * @param learningRate {@code lr}
    * @param epsilon {@code eps}
    */
-  void adagrad(float[] w, float[] g, float[] accumulator, float learningRate, float epsilon);
+  default void adagrad(
+      float[] w, float[] g, float[] accumulator, float learningRate, float epsilon) {
+    adagradRange(w, g, accumulator, learningRate, epsilon, 0, w.length);
+  }
+
+  /**
+   * {@link #adagrad(float[], float[], float[], float, float)} over the elements {@code [from,
+   * to)}.
+   *
+   * @param w the weights; modified in the range
+   * @param g the gradients, as long as {@code w}; not modified
+   * @param accumulator {@code acc}; modified in the range
+   * @param learningRate {@code lr}
+   * @param epsilon {@code eps}
+   * @param from the first index
+   * @param to one past the last index
+   */
+  void adagradRange(float[] w, float[] g, float[] accumulator, float learningRate, float epsilon,
+      int from, int to);
 
   /**
    * {@code sum_i x_i^2} over the first {@code n} elements, in double. The order of the additions

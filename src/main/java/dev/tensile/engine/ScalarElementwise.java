@@ -29,8 +29,8 @@ public class ScalarElementwise implements Elementwise {
   }
 
   @Override
-  public void sgd(float[] w, float[] g, float learningRate) {
-    sgd(w, g, learningRate, 0, w.length);
+  public void sgdRange(float[] w, float[] g, float learningRate, int from, int to) {
+    sgd(w, g, learningRate, from, to);
   }
 
   /**
@@ -49,9 +49,9 @@ public class ScalarElementwise implements Elementwise {
   }
 
   @Override
-  public void sgdMomentum(
-      float[] w, float[] g, float[] velocity, float learningRate, float momentum, boolean nesterov) {
-    sgdMomentum(w, g, velocity, learningRate, momentum, nesterov, 0, w.length);
+  public void sgdMomentumRange(float[] w, float[] g, float[] velocity, float learningRate,
+      float momentum, boolean nesterov, int from, int to) {
+    sgdMomentum(w, g, velocity, learningRate, momentum, nesterov, from, to);
   }
 
   /**
@@ -76,9 +76,9 @@ public class ScalarElementwise implements Elementwise {
   }
 
   @Override
-  public void adam(
-      AdamRule rule, float alpha, float[] w, float[] g, float[] m, float[] v, float[] vMax) {
-    adam(rule, alpha, w, g, m, v, vMax, 0, w.length);
+  public void adamRange(AdamRule rule, float alpha, float[] w, float[] g, float[] m, float[] v,
+      float[] vMax, int from, int to) {
+    adam(rule, alpha, w, g, m, v, vMax, from, to);
   }
 
   /**
@@ -115,10 +115,9 @@ public class ScalarElementwise implements Elementwise {
   }
 
   @Override
-  public void rmsprop(
-      RmspropRule rule, float learningRate, float[] w, float[] g, float[] v, float[] s,
-      float[] a) {
-    rmsprop(rule, learningRate, w, g, v, s, a, 0, w.length);
+  public void rmspropRange(RmspropRule rule, float learningRate, float[] w, float[] g, float[] v,
+      float[] s, float[] a, int from, int to) {
+    rmsprop(rule, learningRate, w, g, v, s, a, from, to);
   }
 
   /**
@@ -159,8 +158,9 @@ public class ScalarElementwise implements Elementwise {
   }
 
   @Override
-  public void adagrad(float[] w, float[] g, float[] accumulator, float learningRate, float epsilon) {
-    adagrad(w, g, accumulator, learningRate, epsilon, 0, w.length);
+  public void adagradRange(float[] w, float[] g, float[] accumulator, float learningRate,
+      float epsilon, int from, int to) {
+    adagrad(w, g, accumulator, learningRate, epsilon, from, to);
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.List;
  * w = w - lr g / sqrt(a + eps)  (eps inside the square root, as in Keras)
  * </pre>
  */
-public final class Adagrad extends Optimizer {
+public final class Adagrad extends ElementwiseOptimizer {
   /** Keras's default learning rate for Adagrad. */
   public static final double DEFAULT_LEARNING_RATE = 0.001;
   /** Keras's default starting value of the accumulator. */
@@ -111,9 +111,9 @@ public final class Adagrad extends Optimizer {
   }
 
   @Override
-  protected void update(float[] w, float[] g, float[][] state, float lr) {
+  void updateRange(float[] w, float[] g, float[][] state, float lr, int from, int to) {
     // a += g^2; w -= lr g / sqrt(a + eps)
-    Engines.current().elementwise().adagrad(w, g, state[0], lr, epsilon);
+    Engines.current().elementwise().adagradRange(w, g, state[0], lr, epsilon, from, to);
   }
 
   @Override

@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <p>Keras's epsilon is the paper's "epsilon hat" and its default is 1e-7 (PyTorch: 1e-8).
  */
-public final class Adam extends Optimizer {
+public final class Adam extends ElementwiseOptimizer {
   /** Keras's default learning rate for Adam. */
   public static final double DEFAULT_LEARNING_RATE = 0.001;
   /** Keras's default decay of the first moment. */
@@ -167,14 +167,14 @@ public final class Adam extends Optimizer {
   }
 
   @Override
-  protected void update(float[] w, float[] g, float[][] state, float lr) {
+  void updateRange(float[] w, float[] g, float[][] state, float lr, int from, int to) {
     double t = iterations() + 1;
     float alpha = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
     // m += (g - m)(1 - beta_1); v += (g^2 - v)(1 - beta_2); [vhat = max(vhat, v)];
     // w -= alpha m / (sqrt(v or vhat) + eps)
     Engines.current()
         .elementwise()
-        .adam(rule(), alpha, w, g, state[0], state[1], amsgrad ? state[2] : null);
+        .adamRange(rule(), alpha, w, g, state[0], state[1], amsgrad ? state[2] : null, from, to);
   }
 
   /** The hyperparameters as the kernel takes them, made again only if they changed. */

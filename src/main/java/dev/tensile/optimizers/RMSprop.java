@@ -17,7 +17,7 @@ import java.util.List;
  * momentum &gt; 0:  m = momentum m + d;  w = w - m               otherwise  w = w - d
  * </pre>
  */
-public final class RMSprop extends Optimizer {
+public final class RMSprop extends ElementwiseOptimizer {
   /** Keras's default learning rate for RMSprop. */
   public static final double DEFAULT_LEARNING_RATE = 0.001;
   /** Keras's default decay of the squared-gradient average. */
@@ -169,12 +169,12 @@ public final class RMSprop extends Optimizer {
   }
 
   @Override
-  protected void update(float[] w, float[] g, float[][] state, float lr) {
+  void updateRange(float[] w, float[] g, float[][] state, float lr, int from, int to) {
     float[] m = momentum > 0f ? state[1] : null;
     float[] avg = centered ? state[state.length - 1] : null;
     // v = rho v + (1 - rho) g^2; [a = rho a + (1 - rho) g]; d = lr g / sqrt(v [- a^2] + eps);
     // [m = momentum m + d; d = m]; w -= d
-    Engines.current().elementwise().rmsprop(rule(), lr, w, g, state[0], m, avg);
+    Engines.current().elementwise().rmspropRange(rule(), lr, w, g, state[0], m, avg, from, to);
   }
 
   /** The hyperparameters as the kernel takes them, made again only if they changed. */

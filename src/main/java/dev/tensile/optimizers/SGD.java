@@ -20,7 +20,7 @@ import java.util.List;
  * <p>The velocity includes the learning rate, as in Keras (PyTorch keeps it outside; the two agree
  * while the learning rate is constant).
  */
-public final class SGD extends Optimizer {
+public final class SGD extends ElementwiseOptimizer {
   /** Keras's default learning rate for SGD. */
   public static final double DEFAULT_LEARNING_RATE = 0.01;
 
@@ -112,14 +112,14 @@ public final class SGD extends Optimizer {
   }
 
   @Override
-  protected void update(float[] w, float[] g, float[][] state, float lr) {
+  void updateRange(float[] w, float[] g, float[][] state, float lr, int from, int to) {
     Elementwise kernels = Engines.current().elementwise();
     if (momentum == 0f) {
       // w -= lr g
-      kernels.sgd(w, g, lr);
+      kernels.sgdRange(w, g, lr, from, to);
     } else {
       // v = mu v - lr g; w += v, or w += mu v - lr g (Nesterov)
-      kernels.sgdMomentum(w, g, state[0], lr, momentum, nesterov);
+      kernels.sgdMomentumRange(w, g, state[0], lr, momentum, nesterov, from, to);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.tensile.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -452,5 +453,52 @@ public abstract class ElementwiseContract {
       assertArrayEquals(eds, ds, "sigmoid derivative, n=" + n);
       assertArrayEquals(edt, dt, "tanh derivative, n=" + n);
     }
+  }
+
+  /** One optimizer kernel, over the whole arrays or over a range of them. */
+  private interface RangeUpdate {
+    void run(float[][] arrays, int from, int to);
+  }
+
+  /**
+   * Each optimizer kernel's range variant changes exactly the range, to the bits the whole-array
+   * kernel gives there: a range that starts and ends off the vector widths, and an empty one.
+   */
+  @Test
+  void optimizerRangesMatchTheWholeUpdateInsideAndLeaveTheRestAlone() {
+    AdamRule adam = new AdamRule(0.9f, 0.999f, 1e-7f);
+    RmspropRule rmsprop = new RmspropRule(0.9f, 0.5f, 1e-7f);
+    List<RangeUpdate> kernels = List.of(
+        (a, from, to) -> kernels().sgdRange(a[0], a[1], 0.01f, from, to),
+        (a, from, to) -> kernels().sgdMomentumRange(a[0], a[1], a[2], 0.01f, 0.9f, true, from, to),
+        (a, from, to) -> kernels().adamRange(adam, 1e-3f, a[0], a[1], a[2], a[3], a[4], from, to),
+        (a, from, to) -> kernels().rmspropRange(rmsprop, 1e-3f, a[0], a[1], a[2], a[3], a[4], from,
+            to),
+        (a, from, to) -> kernels().adagradRange(a[0], a[1], a[2], 0.02f, 1e-7f, from, to));
+    int n = 1027;
+    for (int k = 0; k < kernels.size(); k++) {
+      for (int[] range : new int[][] {{5, 1000}, {17, 17}, {0, n}}) {
+        float[][] start = {values(n, 1), values(n, 1), positives(n), positives(n), positives(n)};
+        float[][] whole = copy(start);
+        kernels.get(k).run(whole, 0, n);
+        float[][] part = copy(start);
+        kernels.get(k).run(part, range[0], range[1]);
+        for (int a = 0; a < start.length; a++) {
+          for (int i = 0; i < n; i++) {
+            float expected = i >= range[0] && i < range[1] ? whole[a][i] : start[a][i];
+            assertEquals(expected, part[a][i], "kernel " + k + ", array " + a + ", element " + i
+                + ", range " + range[0] + ".." + range[1]);
+          }
+        }
+      }
+    }
+  }
+
+  private static float[][] copy(float[][] arrays) {
+    float[][] c = new float[arrays.length][];
+    for (int i = 0; i < arrays.length; i++) {
+      c[i] = arrays[i].clone();
+    }
+    return c;
   }
 }

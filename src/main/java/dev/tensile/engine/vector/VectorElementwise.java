@@ -41,20 +41,20 @@ final class VectorElementwise extends ScalarElementwise {
   private VectorElementwise() {}
 
   @Override
-  public void sgd(float[] w, float[] g, float learningRate) {
-    int upper = SPECIES.loopBound(w.length);
-    for (int i = 0; i < upper; i += L) {
+  public void sgdRange(float[] w, float[] g, float learningRate, int from, int to) {
+    int upper = from + SPECIES.loopBound(to - from);
+    for (int i = from; i < upper; i += L) {
       FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
       wi.sub(FloatVector.fromArray(SPECIES, g, i).mul(learningRate)).intoArray(w, i);
     }
-    sgd(w, g, learningRate, upper, w.length);
+    sgd(w, g, learningRate, upper, to);
   }
 
   @Override
-  public void sgdMomentum(
-      float[] w, float[] g, float[] velocity, float learningRate, float momentum, boolean nesterov) {
-    int upper = SPECIES.loopBound(w.length);
-    for (int i = 0; i < upper; i += L) {
+  public void sgdMomentumRange(float[] w, float[] g, float[] velocity, float learningRate,
+      float momentum, boolean nesterov, int from, int to) {
+    int upper = from + SPECIES.loopBound(to - from);
+    for (int i = from; i < upper; i += L) {
       FloatVector step = FloatVector.fromArray(SPECIES, g, i).mul(learningRate);
       // v = mu v - lr g
       FloatVector v =
@@ -64,17 +64,17 @@ final class VectorElementwise extends ScalarElementwise {
       FloatVector change = nesterov ? v.mul(momentum).sub(step) : v;
       FloatVector.fromArray(SPECIES, w, i).add(change).intoArray(w, i);
     }
-    sgdMomentum(w, g, velocity, learningRate, momentum, nesterov, upper, w.length);
+    sgdMomentum(w, g, velocity, learningRate, momentum, nesterov, upper, to);
   }
 
   @Override
-  public void adam(
-      AdamRule rule, float alpha, float[] w, float[] g, float[] m, float[] v, float[] vMax) {
+  public void adamRange(AdamRule rule, float alpha, float[] w, float[] g, float[] m, float[] v,
+      float[] vMax, int from, int to) {
     float mRate = 1f - rule.beta1();
     float vRate = 1f - rule.beta2();
     float eps = rule.epsilon();
-    int upper = SPECIES.loopBound(w.length);
-    for (int i = 0; i < upper; i += L) {
+    int upper = from + SPECIES.loopBound(to - from);
+    for (int i = from; i < upper; i += L) {
       FloatVector gi = FloatVector.fromArray(SPECIES, g, i);
       // m = m + (g - m)(1 - beta_1)
       FloatVector mi = FloatVector.fromArray(SPECIES, m, i);
@@ -93,19 +93,18 @@ final class VectorElementwise extends ScalarElementwise {
       FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
       wi.sub(mi.mul(alpha).div(vi.sqrt().add(eps))).intoArray(w, i);
     }
-    adam(rule, alpha, w, g, m, v, vMax, upper, w.length);
+    adam(rule, alpha, w, g, m, v, vMax, upper, to);
   }
 
   @Override
-  public void rmsprop(
-      RmspropRule rule, float learningRate, float[] w, float[] g, float[] v, float[] s,
-      float[] a) {
+  public void rmspropRange(RmspropRule rule, float learningRate, float[] w, float[] g, float[] v,
+      float[] s, float[] a, int from, int to) {
     float rho = rule.rho();
     float rest = 1f - rho;
     float mu = rule.momentum();
     float eps = rule.epsilon();
-    int upper = SPECIES.loopBound(w.length);
-    for (int i = 0; i < upper; i += L) {
+    int upper = from + SPECIES.loopBound(to - from);
+    for (int i = from; i < upper; i += L) {
       FloatVector gi = FloatVector.fromArray(SPECIES, g, i);
       // v = rho v + ((1 - rho) g) g
       FloatVector vi =
@@ -128,13 +127,14 @@ final class VectorElementwise extends ScalarElementwise {
       }
       FloatVector.fromArray(SPECIES, w, i).sub(step).intoArray(w, i);
     }
-    rmsprop(rule, learningRate, w, g, v, s, a, upper, w.length);
+    rmsprop(rule, learningRate, w, g, v, s, a, upper, to);
   }
 
   @Override
-  public void adagrad(float[] w, float[] g, float[] accumulator, float learningRate, float epsilon) {
-    int upper = SPECIES.loopBound(w.length);
-    for (int i = 0; i < upper; i += L) {
+  public void adagradRange(float[] w, float[] g, float[] accumulator, float learningRate,
+      float epsilon, int from, int to) {
+    int upper = from + SPECIES.loopBound(to - from);
+    for (int i = from; i < upper; i += L) {
       FloatVector gi = FloatVector.fromArray(SPECIES, g, i);
       // acc = acc + g g
       FloatVector acc = FloatVector.fromArray(SPECIES, accumulator, i).add(gi.mul(gi));
@@ -143,7 +143,7 @@ final class VectorElementwise extends ScalarElementwise {
       FloatVector wi = FloatVector.fromArray(SPECIES, w, i);
       wi.sub(gi.mul(learningRate).div(acc.add(epsilon).sqrt())).intoArray(w, i);
     }
-    adagrad(w, g, accumulator, learningRate, epsilon, upper, w.length);
+    adagrad(w, g, accumulator, learningRate, epsilon, upper, to);
   }
 
   @Override
