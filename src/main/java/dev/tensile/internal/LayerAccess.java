@@ -49,6 +49,14 @@ public final class LayerAccess {
     void computeInputGradient(L layer, boolean needed);
 
     /**
+     * Tells a built layer which layer follows it in the model, so that the two may share work.
+     *
+     * @param layer the layer
+     * @param next the layer after it, or null if it is the last
+     */
+    void linkNext(L layer, L next);
+
+    /**
      * Makes the layer part of a model, for good.
      *
      * @param layer the layer

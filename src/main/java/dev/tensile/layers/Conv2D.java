@@ -54,6 +54,11 @@ public final class Conv2D extends Layer {
   private ConvolutionAlgorithm algorithm;
   private boolean winogradAllowed = true;
   private boolean directAllowed = true;
+  /**
+   * Whether the {@link MaxPooling2D} after this relu layer applies relu's derivative to its
+   * gradient, so that the one backward gets here is already masked.
+   */
+  private boolean reluDerivativeInNext;
 
   private float[] z;
   private float[] y;
@@ -463,6 +468,20 @@ public final class Conv2D extends Layer {
     return useBias ? List.of(kernel, bias) : List.of(kernel);
   }
 
+  /**
+   * Leaves relu's derivative to a {@link MaxPooling2D} right after this layer: only the inputs
+   * that won a window get a gradient, and such an input was relu's output there, the window's
+   * maximum, so the pooled output being positive is the derivative it needs. The pool applies it
+   * to its own, smaller gradient, which saves a pass over this layer's outputs.
+   */
+  @Override
+  void linkNext(Layer next) {
+    reluDerivativeInNext = activation == Activations.RELU && next instanceof MaxPooling2D;
+    if (next instanceof MaxPooling2D pool) {
+      pool.appliesReluDerivative(reluDerivativeInNext);
+    }
+  }
+
   @Override
   protected float[] forward(float[] x, int batch, boolean training) {
     MatrixEngine engine = Engines.current();
@@ -495,14 +514,14 @@ public final class Conv2D extends Layer {
     if (useBias) {
       imageBiasSums = Buffers.ensure(imageBiasSums, batch * filters);
     }
-    if (activation == Activations.RELU) {
+    if (activation == Activations.RELU && !reluDerivativeInNext) {
       dz = Buffers.ensure(dz, rows * filters);
       outputGradient = gradOutput;
       engine.forEachRange(batch, reluGradient);
       outputGradient = null;
       g = dz;
     } else {
-      if (activation != Activations.LINEAR) {
+      if (activation != Activations.LINEAR && activation != Activations.RELU) {
         dz = Buffers.ensure(dz, rows * filters);
         activation.backward(y, gradOutput, dz, rows, filters);
         g = dz;

@@ -258,6 +258,15 @@ public abstract class Layer {
     computeInputGradient = needed;
   }
 
+  /**
+   * Learns which layer follows this one in the model, after every layer is built; the model calls
+   * it again whenever a layer is added. A layer that can leave part of its backward pass to the
+   * next one overrides it; the gradients stay the same to the bit.
+   *
+   * @param next the layer after this one, or null if it is the last
+   */
+  void linkNext(Layer next) {}
+
   /** Makes this layer part of the named model; a layer belongs to one model only. */
   final void claim(Supplier<String> model) {
     if (owner != null) {
@@ -319,6 +328,11 @@ public abstract class Layer {
     @Override
     public void computeInputGradient(Layer layer, boolean needed) {
       layer.computeInputGradient(needed);
+    }
+
+    @Override
+    public void linkNext(Layer layer, Layer next) {
+      layer.linkNext(next);
     }
 
     @Override

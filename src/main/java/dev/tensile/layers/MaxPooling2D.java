@@ -25,15 +25,22 @@ public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
   private float[] input;
   /** The gradient backward was given, while its tasks run. */
   private float[] outputGradient;
+  /**
+   * Whether the layer before is a relu {@link Conv2D} that left relu's derivative to this layer:
+   * backward zeroes the gradient of every output that is not positive first.
+   */
+  private boolean reluDerivative;
 
   /** Pools a range of the batch's images when the windows tile them. */
   private final RangeTask poolImages =
       (from, to) -> Engines.current().pooling().maxPool(tiles, input, y, winner, from, to);
 
   /** The gradient of a range of images when the windows tile them. */
-  private final RangeTask poolGradientImages =
-      (from, to) -> Engines.current().pooling()
-          .maxPoolBackward(tiles, winner, outputGradient, dx, from, to);
+  private final RangeTask poolGradientImages = this::poolGradientImages;
+
+  /** Relu's derivative on the gradient of a range of images, when the windows do not tile. */
+  private final RangeTask reluGradientImages =
+      (from, to) -> reluDerivative(outputGradient, from, to);
 
   /**
    * Makes a square pool, as {@code MaxPooling2D(2)}.
@@ -69,6 +76,31 @@ public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
   @Override
   MaxPooling2D self() {
     return this;
+  }
+
+  /**
+   * Says whether backward applies the relu derivative of the {@link Conv2D} before this layer.
+   *
+   * @param apply true if the layer before leaves it here
+   */
+  void appliesReluDerivative(boolean apply) {
+    reluDerivative = apply;
+  }
+
+  private void poolGradientImages(int from, int to) {
+    if (reluDerivative) {
+      reluDerivative(outputGradient, from, to);
+    }
+    Engines.current().pooling().maxPoolBackward(tiles, winner, outputGradient, dx, from, to);
+  }
+
+  /**
+   * Zeroes, in place, the gradient of the outputs of images {@code [from, to)} that are not
+   * positive: the outputs are the winning inputs, relu's outputs.
+   */
+  private void reluDerivative(float[] gradient, int from, int to) {
+    Engines.current().elementwise()
+        .reluBackwardRange(y, gradient, gradient, from * outputSize(), to * outputSize());
   }
 
   @Override
@@ -122,6 +154,11 @@ public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
       Engines.current().forEachRange(batch, poolGradientImages);
       outputGradient = null;
       return dx;
+    }
+    if (reluDerivative) {
+      outputGradient = gradOutput;
+      Engines.current().forEachRange(batch, reluGradientImages);
+      outputGradient = null;
     }
     int c = channels;
     int total = batch * inputSize();

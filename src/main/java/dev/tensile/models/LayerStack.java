@@ -121,6 +121,9 @@ final class LayerStack {
       LAYERS.computeInputGradient(l, weightsBefore);
       weightsBefore |= !l.weights().isEmpty();
     }
+    for (int i = 0; i < layers.size(); i++) {
+      LAYERS.linkNext(layers.get(i), i + 1 < layers.size() ? layers.get(i + 1) : null);
+    }
     List<Variable> all = new ArrayList<>();
     for (Layer l : layers) {
       all.addAll(l.weights());
