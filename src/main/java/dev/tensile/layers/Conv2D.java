@@ -487,13 +487,13 @@ public final class Conv2D extends Layer {
     MatrixEngine engine = Engines.current();
     int rows = batch * positions;
     z = Buffers.ensure(z, rows * filters);
-    algorithm.forward(x, kernel.value(), batch, z);
     if (useBias && activation == Activations.RELU) {
-      // The bias and relu in one pass, in place: backward needs relu's output only.
-      engine.forEachRange(batch, biasRelu);
+      // The bias and relu in place, by the algorithm: backward needs relu's output only.
+      algorithm.forward(x, kernel.value(), batch, z, bias.value());
       y = z;
       return y;
     }
+    algorithm.forward(x, kernel.value(), batch, z, null);
     if (useBias) {
       engine.elementwise().addToRows(z, bias.value(), rows, filters);
     }
@@ -544,16 +544,8 @@ public final class Conv2D extends Layer {
     return inputGradient;
   }
 
-  /** Adds the bias and applies relu to the outputs of a range of images, in place. */
-  private final RangeTask biasRelu = this::biasReluImages;
-
   /** Relu's derivative for the outputs of a range of images ({@link #backward}). */
   private final RangeTask reluGradient = this::reluGradientImages;
-
-  private void biasReluImages(int from, int to) {
-    Engines.current().elementwise()
-        .addToRowsRelu(z, bias.value(), from * positions, to * positions, filters);
-  }
 
   /** The bias gradient's part from each image of a range ({@link #backward}, no relu). */
   private final RangeTask imageBiasGradients = this::imageBiasGradients;

@@ -31,6 +31,7 @@ final class DirectConvolution implements ConvolutionAlgorithm {
   private float[] parts;
   private float[] kernel;
   private float[] z;
+  private float[] reluBias;
   private float[] dz;
 
   private final RangeTask forwardImages = this::forwardImages;
@@ -68,9 +69,12 @@ final class DirectConvolution implements ConvolutionAlgorithm {
         && axis.out == axis.in + 2 * axis.padBefore - 2;
   }
 
-  /** Computes each image's outputs from its 9 pixels per position; no window matrix. */
+  /**
+   * Computes each image's outputs from its 9 pixels per position, no window matrix; the bias and
+   * relu, if given, image by image right after.
+   */
   @Override
-  public void forward(float[] input, float[] weights, int batch, float[] out) {
+  public void forward(float[] input, float[] weights, int batch, float[] out, float[] bias) {
     images = input;
     if (pad > 0) {
       // The border is never written, so it stays zero in a buffer reused from step to step.
@@ -85,9 +89,11 @@ final class DirectConvolution implements ConvolutionAlgorithm {
     }
     kernel = weights;
     z = out;
+    reluBias = bias;
     Engines.current().forEachRange(batch, forwardImages);
     kernel = null;
     z = null;
+    reluBias = null;
   }
 
   /**
@@ -116,8 +122,14 @@ final class DirectConvolution implements ConvolutionAlgorithm {
   }
 
   private void forwardImages(int from, int to) {
-    Engines.current().singleChannelConvolution()
-        .forward(images, paddedHeight(), paddedWidth(), kernel, filters, z, from, to);
+    SingleChannelConvolution kernels = Engines.current().singleChannelConvolution();
+    int positions = (paddedHeight() - 2) * (paddedWidth() - 2);
+    for (int n = from; n < to; n++) {
+      kernels.forward(images, paddedHeight(), paddedWidth(), kernel, filters, z, n, n + 1);
+      if (reluBias != null) {
+        ConvolutionAlgorithm.addBiasRelu(z, reluBias, positions, filters, n, n + 1);
+      }
+    }
   }
 
   private void gradientImages(int from, int to) {

@@ -24,8 +24,11 @@ final class Im2colConvolution implements ConvolutionAlgorithm {
   private float[] cols;
   private float[] dcols;
   private float[] dx;
+  private float[] z;
+  private float[] reluBias;
 
   private final RangeTask gatherImages = this::gatherImages;
+  private final RangeTask biasReluImages = this::biasReluImages;
   private final RangeTask scatterImages = this::scatterImages;
 
   /**
@@ -39,8 +42,13 @@ final class Im2colConvolution implements ConvolutionAlgorithm {
     this.filters = filters;
   }
 
+  private void biasReluImages(int from, int to) {
+    ConvolutionAlgorithm.addBiasRelu(z, reluBias, patches.positions(), filters, from, to);
+  }
+
+  /** One product for the batch; the bias and relu, if given, after it in ranges of images. */
   @Override
-  public void forward(float[] x, float[] kernel, int batch, float[] z) {
+  public void forward(float[] x, float[] kernel, int batch, float[] out, float[] bias) {
     MatrixEngine engine = Engines.current();
     input = x;
     float[] windows = x;
@@ -49,7 +57,14 @@ final class Im2colConvolution implements ConvolutionAlgorithm {
       engine.forEachRange(batch, gatherImages);
       windows = cols;
     }
-    engine.mult(windows, kernel, z, rows(batch), patches.width(), filters);
+    engine.mult(windows, kernel, out, rows(batch), patches.width(), filters);
+    if (bias != null) {
+      z = out;
+      reluBias = bias;
+      engine.forEachRange(batch, biasReluImages);
+      z = null;
+      reluBias = null;
+    }
   }
 
   @Override

@@ -74,6 +74,8 @@ final class WinogradConvolution implements ConvolutionAlgorithm {
   private float[] kernelValues;
   private float[] x;
   private float[] out;
+  /** The bias to add before relu during {@link #forward}, or null. */
+  private float[] reluBias;
   private float[] dx;
 
   private final RangeTask forwardBlocks = this::forwardBlocks;
@@ -137,9 +139,12 @@ final class WinogradConvolution implements ConvolutionAlgorithm {
         && axis.out > 0;
   }
 
-  /** Transforms the kernel and the blocks' tiles, multiplies, and transforms back. */
+  /**
+   * Transforms the kernel and the blocks' tiles, multiplies, and transforms back; the bias and
+   * relu, if given, block by block right after.
+   */
   @Override
-  public void forward(float[] input, float[] kernel, int batch, float[] z) {
+  public void forward(float[] input, float[] kernel, int batch, float[] z, float[] bias) {
     resize(batch);
     kernelValues = kernel;
     Engines.current().forEachRange(channels, transformKernel);
@@ -149,9 +154,11 @@ final class WinogradConvolution implements ConvolutionAlgorithm {
       paddedInput = Buffers.ensure(paddedInput, batch * paddedImage());
     }
     out = z;
+    reluBias = bias;
     Engines.current().forEachRange(blocks(), forwardBlocks);
     x = null;
     out = null;
+    reluBias = null;
   }
 
   /**
@@ -221,6 +228,10 @@ final class WinogradConvolution implements ConvolutionAlgorithm {
         engine.mult(v[b][p], u[p], m[p], tiles, channels, filters);
       }
       kernels.outputTiles(m, tilesHigh, tilesWide, filters, out, first, last);
+      if (reluBias != null) {
+        ConvolutionAlgorithm.addBiasRelu(
+            out, reluBias, 4 * tilesHigh * tilesWide, filters, first, last);
+      }
     }
   }
 
