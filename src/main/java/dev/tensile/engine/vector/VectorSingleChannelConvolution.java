@@ -1,5 +1,6 @@
 package dev.tensile.engine.vector;
 
+import static dev.tensile.engine.vector.Kernels.FUSED;
 import static dev.tensile.engine.vector.Kernels.L;
 import static dev.tensile.engine.vector.Kernels.SPECIES;
 
@@ -8,27 +9,44 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The single-channel convolution kernels in the Vector API: {@code L} filters at a time, the last
- * {@code filters mod L} by the portable loops. No vector lives from one output position to the
- * next: forward stores each position's outputs, and the kernel gradient keeps its nine sums in
- * memory, adding to them once per four positions.
+ * {@code filters mod L} by the portable loops. No vector lives from one group of output positions
+ * to the next: forward stores the outputs of four positions of a row at a time, and the kernel
+ * gradient keeps its nine sums in memory, adding to them once per four positions.
  */
 final class VectorSingleChannelConvolution extends ScalarSingleChannelConvolution {
   /** The engine's kernels. */
   static final VectorSingleChannelConvolution INSTANCE = new VectorSingleChannelConvolution();
 
-  /** Neighbouring positions of a row whose kernel-gradient products are summed in registers. */
+  /**
+   * Neighbouring positions of a row done together: their outputs, or their kernel-gradient
+   * products, are summed in registers.
+   */
   private static final int GROUP = 4;
 
   private VectorSingleChannelConvolution() {}
 
+  /**
+   * One image's outputs: {@link #GROUP} neighbouring positions of a row at a time for each vector
+   * of filters, a row's last {@code outWidth mod GROUP} positions one by one. Either way a
+   * position's sum is the same chain, tap 0 onto zero then taps 1 to 8 in order, so the grouping
+   * does not change the bits.
+   */
   @Override
   protected void forwardImage(
       float[] x, int height, int width, float[] kernel, int filters, float[] z, int n) {
     int upper = SPECIES.loopBound(filters);
-    int out = n * (height - 2) * (width - 2) * filters;
+    int outWidth = width - 2;
+    int grouped = outWidth - outWidth % GROUP;
+    int out = n * (height - 2) * outWidth * filters;
     for (int i = 0; i < height - 2; i++) {
-      for (int j = 0; j < width - 2; j++, out += filters) {
-        int p = (n * height + i) * width + j;
+      int p = (n * height + i) * width;
+      int j = 0;
+      for (; j < grouped; j += GROUP, p += GROUP, out += GROUP * filters) {
+        for (int f = 0; f < upper; f += L) {
+          forwardGroup(x, p, width, kernel, filters, f, z, out + f);
+        }
+      }
+      for (; j < outWidth; j++, p++, out += filters) {
         int q = p + width;
         int r = q + width;
         float x0 = x[p];
@@ -56,6 +74,87 @@ final class VectorSingleChannelConvolution extends ScalarSingleChannelConvolutio
     if (upper < filters) {
       forwardImage(x, height, width, kernel, filters, z, n, upper, filters);
     }
+  }
+
+  /**
+   * One vector of filters of {@link #GROUP} neighbouring positions of a row, whose first pixel is
+   * {@code x[p]}: four sums in registers, each kernel vector loaded once for the four and each of
+   * the six pixels of a kernel row over them broadcast once. The kernel's three rows are written
+   * out, and so are {@code madd}'s multiply-adds: past about 28 calls of a method of ours the
+   * compiler stops inlining (NodeCountInliningCutoff), and the vectors passed to the calls left
+   * out were boxed, twenty times slower; the Vector API's own methods are always inlined. A loop
+   * over the kernel rows would carry the four sums from one iteration to the next, and such
+   * vectors can be boxed too. No vector comes in or goes out, so it does not matter that the
+   * method is too large to be inlined into the loop that calls it.
+   */
+  private static void forwardGroup(float[] x, int p, int width, float[] kernel, int filters,
+      int f, float[] z, int out) {
+    FloatVector zero = FloatVector.zero(SPECIES);
+    FloatVector k0 = FloatVector.fromArray(SPECIES, kernel, f);
+    FloatVector k1 = FloatVector.fromArray(SPECIES, kernel, f + filters);
+    FloatVector k2 = FloatVector.fromArray(SPECIES, kernel, f + 2 * filters);
+    FloatVector a0 = FloatVector.broadcast(SPECIES, x[p]);
+    FloatVector a1 = FloatVector.broadcast(SPECIES, x[p + 1]);
+    FloatVector a2 = FloatVector.broadcast(SPECIES, x[p + 2]);
+    FloatVector a3 = FloatVector.broadcast(SPECIES, x[p + 3]);
+    FloatVector a4 = FloatVector.broadcast(SPECIES, x[p + 4]);
+    FloatVector a5 = FloatVector.broadcast(SPECIES, x[p + 5]);
+    FloatVector s0 = FUSED ? a0.fma(k0, zero) : a0.mul(k0).add(zero);
+    FloatVector s1 = FUSED ? a1.fma(k0, zero) : a1.mul(k0).add(zero);
+    FloatVector s2 = FUSED ? a2.fma(k0, zero) : a2.mul(k0).add(zero);
+    FloatVector s3 = FUSED ? a3.fma(k0, zero) : a3.mul(k0).add(zero);
+    s0 = FUSED ? a1.fma(k1, s0) : a1.mul(k1).add(s0);
+    s1 = FUSED ? a2.fma(k1, s1) : a2.mul(k1).add(s1);
+    s2 = FUSED ? a3.fma(k1, s2) : a3.mul(k1).add(s2);
+    s3 = FUSED ? a4.fma(k1, s3) : a4.mul(k1).add(s3);
+    s0 = FUSED ? a2.fma(k2, s0) : a2.mul(k2).add(s0);
+    s1 = FUSED ? a3.fma(k2, s1) : a3.mul(k2).add(s1);
+    s2 = FUSED ? a4.fma(k2, s2) : a4.mul(k2).add(s2);
+    s3 = FUSED ? a5.fma(k2, s3) : a5.mul(k2).add(s3);
+    p += width;
+    k0 = FloatVector.fromArray(SPECIES, kernel, f + 3 * filters);
+    k1 = FloatVector.fromArray(SPECIES, kernel, f + 4 * filters);
+    k2 = FloatVector.fromArray(SPECIES, kernel, f + 5 * filters);
+    a0 = FloatVector.broadcast(SPECIES, x[p]);
+    a1 = FloatVector.broadcast(SPECIES, x[p + 1]);
+    a2 = FloatVector.broadcast(SPECIES, x[p + 2]);
+    a3 = FloatVector.broadcast(SPECIES, x[p + 3]);
+    a4 = FloatVector.broadcast(SPECIES, x[p + 4]);
+    a5 = FloatVector.broadcast(SPECIES, x[p + 5]);
+    s0 = FUSED ? a0.fma(k0, s0) : a0.mul(k0).add(s0);
+    s1 = FUSED ? a1.fma(k0, s1) : a1.mul(k0).add(s1);
+    s2 = FUSED ? a2.fma(k0, s2) : a2.mul(k0).add(s2);
+    s3 = FUSED ? a3.fma(k0, s3) : a3.mul(k0).add(s3);
+    s0 = FUSED ? a1.fma(k1, s0) : a1.mul(k1).add(s0);
+    s1 = FUSED ? a2.fma(k1, s1) : a2.mul(k1).add(s1);
+    s2 = FUSED ? a3.fma(k1, s2) : a3.mul(k1).add(s2);
+    s3 = FUSED ? a4.fma(k1, s3) : a4.mul(k1).add(s3);
+    s0 = FUSED ? a2.fma(k2, s0) : a2.mul(k2).add(s0);
+    s1 = FUSED ? a3.fma(k2, s1) : a3.mul(k2).add(s1);
+    s2 = FUSED ? a4.fma(k2, s2) : a4.mul(k2).add(s2);
+    s3 = FUSED ? a5.fma(k2, s3) : a5.mul(k2).add(s3);
+    p += width;
+    k0 = FloatVector.fromArray(SPECIES, kernel, f + 6 * filters);
+    k1 = FloatVector.fromArray(SPECIES, kernel, f + 7 * filters);
+    k2 = FloatVector.fromArray(SPECIES, kernel, f + 8 * filters);
+    a0 = FloatVector.broadcast(SPECIES, x[p]);
+    a1 = FloatVector.broadcast(SPECIES, x[p + 1]);
+    a2 = FloatVector.broadcast(SPECIES, x[p + 2]);
+    a3 = FloatVector.broadcast(SPECIES, x[p + 3]);
+    a4 = FloatVector.broadcast(SPECIES, x[p + 4]);
+    a5 = FloatVector.broadcast(SPECIES, x[p + 5]);
+    s0 = FUSED ? a0.fma(k0, s0) : a0.mul(k0).add(s0);
+    s1 = FUSED ? a1.fma(k0, s1) : a1.mul(k0).add(s1);
+    s2 = FUSED ? a2.fma(k0, s2) : a2.mul(k0).add(s2);
+    s3 = FUSED ? a3.fma(k0, s3) : a3.mul(k0).add(s3);
+    s0 = FUSED ? a1.fma(k1, s0) : a1.mul(k1).add(s0);
+    s1 = FUSED ? a2.fma(k1, s1) : a2.mul(k1).add(s1);
+    s2 = FUSED ? a3.fma(k1, s2) : a3.mul(k1).add(s2);
+    s3 = FUSED ? a4.fma(k1, s3) : a4.mul(k1).add(s3);
+    (FUSED ? a2.fma(k2, s0) : a2.mul(k2).add(s0)).intoArray(z, out);
+    (FUSED ? a3.fma(k2, s1) : a3.mul(k2).add(s1)).intoArray(z, out + filters);
+    (FUSED ? a4.fma(k2, s2) : a4.mul(k2).add(s2)).intoArray(z, out + 2 * filters);
+    (FUSED ? a5.fma(k2, s3) : a5.mul(k2).add(s3)).intoArray(z, out + 3 * filters);
   }
 
   @Override
