@@ -56,7 +56,7 @@ public final class Conv2D extends Layer {
   private boolean directAllowed = true;
   /**
    * Whether the {@link MaxPooling2D} after this relu layer applies relu's derivative to its
-   * gradient, so that the one backward gets here is already masked.
+   * gradient, so that the gradient backward receives here has it already.
    */
   private boolean reluDerivativeInNext;
 
