@@ -1,5 +1,7 @@
 package dev.tensile.engine.vector;
 
+import static dev.tensile.engine.vector.TestArrays.nans;
+import static dev.tensile.engine.vector.TestArrays.uniform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,20 +93,6 @@ class ProductTest {
     }
   }
 
-  /** Seeded values uniform in [-1, 1). */
-  private static float[] uniform(int size, SplittableRandom random) {
-    float[] x = new float[size];
-    for (int i = 0; i < size; i++) {
-      x[i] = (float) random.nextDouble(-1, 1);
-    }
-    return x;
-  }
-
-  private static float[] nans(int size) {
-    float[] c = new float[size];
-    Arrays.fill(c, Float.NaN);
-    return c;
-  }
 
   /** A product {@code C = A B} on seeded random inputs, into c. */
   private static Product product(int m, int k, int n, float[] c) {

@@ -1,10 +1,11 @@
 package dev.tensile.engine.vector;
 
+import static dev.tensile.engine.vector.TestArrays.nans;
+import static dev.tensile.engine.vector.TestArrays.uniform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.tensile.engine.Engines;
 import dev.tensile.engine.ScalarSingleChannelConvolution;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,20 +71,5 @@ class SingleChannelConvolutionBitsTest {
         }
       }
     }
-  }
-
-  /** Seeded values uniform in [-1, 1). */
-  private static float[] uniform(int size, SplittableRandom random) {
-    float[] x = new float[size];
-    for (int i = 0; i < size; i++) {
-      x[i] = (float) random.nextDouble(-1, 1);
-    }
-    return x;
-  }
-
-  private static float[] nans(int size) {
-    float[] c = new float[size];
-    Arrays.fill(c, Float.NaN);
-    return c;
   }
 }
