@@ -98,6 +98,15 @@ public interface MatrixEngine {
   }
 
   /**
+   * Returns the engine's {@code F(4 x 4, 3 x 3)} Winograd convolution transforms.
+   *
+   * @return the portable loops by default
+   */
+  default WinogradF4 winogradF4() {
+    return ScalarWinogradF4.INSTANCE;
+  }
+
+  /**
    * Runs {@code task} over the items {@code [0, count)}, cut into contiguous ranges that may run
    * on several threads at once (the images of a batch through a convolution or pooling pass).
    * The task must write disjoint outputs for disjoint ranges and compute each item the same way

@@ -1,5 +1,7 @@
 package dev.tensile.engine;
 
+import static dev.tensile.engine.DoubleMatrices.times;
+import static dev.tensile.engine.DoubleMatrices.transpose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
@@ -64,27 +66,6 @@ public abstract class WinogradContract {
     return ((n * 2 * TILES_HIGH + r) * 2 * TILES_WIDE + s) * filters + k;
   }
 
-  private static double[][] times(double[][] a, double[][] b) {
-    double[][] c = new double[a.length][b[0].length];
-    for (int i = 0; i < a.length; i++) {
-      for (int j = 0; j < b[0].length; j++) {
-        for (int p = 0; p < b.length; p++) {
-          c[i][j] += a[i][p] * b[p][j];
-        }
-      }
-    }
-    return c;
-  }
-
-  private static double[][] transpose(double[][] a) {
-    double[][] t = new double[a[0].length][a.length];
-    for (int i = 0; i < a.length; i++) {
-      for (int j = 0; j < a[0].length; j++) {
-        t[j][i] = a[i][j];
-      }
-    }
-    return t;
-  }
 
   /** The rows past the range's tiles are not the kernel's to write. */
   private static void untouchedPastTheRange(float[][] matrices, int columns) {

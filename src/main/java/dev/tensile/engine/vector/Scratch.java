@@ -18,7 +18,7 @@ final class Scratch {
   private float[] panels = new float[0];
   private float[] stagedFactor = new float[0];
   private float[] stagedOutput = new float[0];
-  private final float[] tile = new float[16 * Kernels.L];
+  private final float[] tile = new float[36 * Kernels.L];
 
   private Scratch() {}
 
@@ -59,15 +59,9 @@ final class Scratch {
   }
 
   /**
-   * Returns room for a block of A packed in panels of rows.
+   * Returns room for one tile of vectors, up to 6 x 6, for the Winograd transforms' two passes.
    *
-   * @param size floats needed
-   * @return an array of at least {@code size} floats, contents undefined
-   */
-  /**
-   * Returns room for one 4 x 4 tile of vectors, for the Winograd transforms' two passes.
-   *
-   * @return 16 vectors' worth of floats
+   * @return 36 vectors' worth of floats
    */
   float[] tile() {
     return tile;

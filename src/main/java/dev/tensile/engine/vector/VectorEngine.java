@@ -7,6 +7,7 @@ import dev.tensile.engine.MatrixEngine;
 import dev.tensile.engine.Pooling;
 import dev.tensile.engine.SingleChannelConvolution;
 import dev.tensile.engine.Winograd;
+import dev.tensile.engine.WinogradF4;
 import dev.tensile.internal.MatrixArguments;
 import java.util.Arrays;
 
@@ -163,6 +164,16 @@ public final class VectorEngine implements MatrixEngine {
   @Override
   public Winograd winograd() {
     return VectorWinograd.INSTANCE;
+  }
+
+  /**
+   * Returns the Vector API {@code F(4 x 4, 3 x 3)} Winograd transforms.
+   *
+   * @return the kernels, bit-identical to the portable ones
+   */
+  @Override
+  public WinogradF4 winogradF4() {
+    return VectorWinogradF4.INSTANCE;
   }
 
   @Override
