@@ -26,10 +26,10 @@ import java.util.List;
  * Strides above 1 cannot be combined with a dilation above 1, as in Keras.
  *
  * <p>Computed as one matrix product per batch over the gathered windows ("im2col"). A 3 x 3
- * kernel of stride and dilation 1 over at least 8 channels, with even output extents, is computed
- * by Winograd's {@code F(2 x 2, 3 x 3)} instead (2.25 times fewer multiply-adds), and one over a
- * single channel by direct kernels; the results are the same up to rounding. Buffers grow with
- * the batch once and are reused.
+ * kernel of stride and dilation 1 over at least 8 channels is computed by Winograd's {@code F(4 x
+ * 4, 3 x 3)} or {@code F(2 x 2, 3 x 3)} instead (up to 4 and 2.25 times fewer multiply-adds), and
+ * one over a single channel by direct kernels; the results are the same up to rounding. Buffers
+ * grow with the batch once and are reused.
  *
  * <p>Defaults as Keras: strides 1, padding {@code valid}, dilation 1, no activation, a bias,
  * kernel {@code glorot_uniform}, bias {@code zeros}: {@code new Conv2D(32, 3,
@@ -258,6 +258,11 @@ public final class Conv2D extends Layer {
   /** Tells whether the built layer computes by Winograd's algorithm. */
   boolean usesWinograd() {
     return algorithm instanceof WinogradConvolution;
+  }
+
+  /** Returns the outputs along a Winograd tile's side, or 0 for another algorithm. */
+  int winogradTileSize() {
+    return usesWinograd() ? ((WinogradConvolution) algorithm).tiling().size() : 0;
   }
 
   /**

@@ -57,7 +57,8 @@ class ConvKerasReferenceTest {
     int batch = shape[0];
     layer.build(Arrays.copyOfRange(shape, 1, shape.length));
     if (what.contains("winograd")) {
-      assertTrue(((Conv2D) layer).usesWinograd(), what + ": computed by Winograd's algorithm");
+      assertEquals(what.contains("winograd 4x4") ? 4 : 2, ((Conv2D) layer).winogradTileSize(),
+          what + ": computed by Winograd's algorithm, tiles of that size");
     }
     int[] outShape = ints(c.getAsJsonArray("output_shape"));
     assertArrayEquals(Arrays.copyOfRange(outShape, 1, outShape.length), layer.outputShape(), what);
