@@ -2,6 +2,7 @@ package dev.tensile.engine.vector;
 
 import static dev.tensile.engine.vector.Kernels.L;
 import static dev.tensile.engine.vector.Kernels.SPECIES;
+import static jdk.incubator.vector.FloatVector.fromArray;
 
 import dev.tensile.engine.ScalarWinogradF4;
 import jdk.incubator.vector.FloatVector;
@@ -14,10 +15,12 @@ import jdk.incubator.vector.FloatVector;
  * results are their bits. Each pass is a loop over the tile's columns or rows that calls a method
  * doing one column or row, which takes and returns no vector, to keep each compiled body small: a
  * whole tile's Vector API calls are more than JDK 17's compiler inlines into one method, and a
- * vector operation it leaves out runs many times slower. Even so, in some JVM runs the compiler
- * leaves some of the row passes' operations out (measured in the chapter's model, where this
- * made the layer's forward 50% slower), which is why layers use these transforms only where
- * {@code F(2 x 2, 3 x 3)} does not apply.
+ * vector operation it leaves out runs many times slower. The loads call {@code
+ * FloatVector.fromArray} itself, not a helper: the compiler's node budget spares the Vector API's
+ * own force-inlined methods, but a helper past it is left as a call that boxes its vector. Even
+ * so, in some JVM runs the compiler leaves some of the row passes' operations out (measured in
+ * the chapter's model, where this made the layer's forward 50% slower), which is why layers use
+ * these transforms only where {@code F(2 x 2, 3 x 3)} does not apply.
  */
 final class VectorWinogradF4 extends ScalarWinogradF4 {
   /** The engine's kernels. */
@@ -50,12 +53,12 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
 
   /** {@code B^T d} of the column of six vectors from {@code x[p]}, into column s of the tile. */
   private static void inputColumn(float[] x, int p, int line, float[] tile, int s) {
-    FloatVector d0 = load(x, p);
-    FloatVector d1 = load(x, p + line);
-    FloatVector d2 = load(x, p + 2 * line);
-    FloatVector d3 = load(x, p + 3 * line);
-    FloatVector d4 = load(x, p + 4 * line);
-    FloatVector d5 = load(x, p + 5 * line);
+    FloatVector d0 = fromArray(SPECIES, x, p);
+    FloatVector d1 = fromArray(SPECIES, x, p + line);
+    FloatVector d2 = fromArray(SPECIES, x, p + 2 * line);
+    FloatVector d3 = fromArray(SPECIES, x, p + 3 * line);
+    FloatVector d4 = fromArray(SPECIES, x, p + 4 * line);
+    FloatVector d5 = fromArray(SPECIES, x, p + 5 * line);
     FloatVector cc = d4.sub(d2);
     FloatVector a = d4.sub(d2.mul(4f));
     FloatVector b = d3.sub(d1.mul(4f));
@@ -71,12 +74,12 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
   /** Row r of the tile times B: the same combinations, into {@code v[6 r + j][i]}. */
   private static void inputRow(float[] tile, int r, float[][] v, int i) {
     int o = SIDE * r;
-    FloatVector d0 = load(tile, o * L);
-    FloatVector d1 = load(tile, (o + 1) * L);
-    FloatVector d2 = load(tile, (o + 2) * L);
-    FloatVector d3 = load(tile, (o + 3) * L);
-    FloatVector d4 = load(tile, (o + 4) * L);
-    FloatVector d5 = load(tile, (o + 5) * L);
+    FloatVector d0 = fromArray(SPECIES, tile, o * L);
+    FloatVector d1 = fromArray(SPECIES, tile, (o + 1) * L);
+    FloatVector d2 = fromArray(SPECIES, tile, (o + 2) * L);
+    FloatVector d3 = fromArray(SPECIES, tile, (o + 3) * L);
+    FloatVector d4 = fromArray(SPECIES, tile, (o + 4) * L);
+    FloatVector d5 = fromArray(SPECIES, tile, (o + 5) * L);
     FloatVector cc = d4.sub(d2);
     FloatVector a = d4.sub(d2.mul(4f));
     FloatVector b = d3.sub(d1.mul(4f));
@@ -106,12 +109,12 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
 
   /** {@code A^T M} of column s, {@code m[6 j + s][i]}, into rows 0 to 3 of the tile's column s. */
   private static void outputColumn(float[][] m, int s, int i, float[] tile) {
-    FloatVector m0 = load(m[s], i);
-    FloatVector m1 = load(m[SIDE + s], i);
-    FloatVector m2 = load(m[2 * SIDE + s], i);
-    FloatVector m3 = load(m[3 * SIDE + s], i);
-    FloatVector m4 = load(m[4 * SIDE + s], i);
-    FloatVector m5 = load(m[5 * SIDE + s], i);
+    FloatVector m0 = fromArray(SPECIES, m[s], i);
+    FloatVector m1 = fromArray(SPECIES, m[SIDE + s], i);
+    FloatVector m2 = fromArray(SPECIES, m[2 * SIDE + s], i);
+    FloatVector m3 = fromArray(SPECIES, m[3 * SIDE + s], i);
+    FloatVector m4 = fromArray(SPECIES, m[4 * SIDE + s], i);
+    FloatVector m5 = fromArray(SPECIES, m[5 * SIDE + s], i);
     FloatVector p = m1.add(m2);
     FloatVector q = m1.sub(m2);
     FloatVector r = m3.add(m4);
@@ -125,12 +128,12 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
   /** Row {@code row} of the tile times A: four outputs from {@code y[at]}, {@code step} apart. */
   private static void outputRow(float[] tile, int row, float[] y, int at, int step) {
     int o = SIDE * row;
-    FloatVector m0 = load(tile, o * L);
-    FloatVector m1 = load(tile, (o + 1) * L);
-    FloatVector m2 = load(tile, (o + 2) * L);
-    FloatVector m3 = load(tile, (o + 3) * L);
-    FloatVector m4 = load(tile, (o + 4) * L);
-    FloatVector m5 = load(tile, (o + 5) * L);
+    FloatVector m0 = fromArray(SPECIES, tile, o * L);
+    FloatVector m1 = fromArray(SPECIES, tile, (o + 1) * L);
+    FloatVector m2 = fromArray(SPECIES, tile, (o + 2) * L);
+    FloatVector m3 = fromArray(SPECIES, tile, (o + 3) * L);
+    FloatVector m4 = fromArray(SPECIES, tile, (o + 4) * L);
+    FloatVector m5 = fromArray(SPECIES, tile, (o + 5) * L);
     FloatVector p = m1.add(m2);
     FloatVector q = m1.sub(m2);
     FloatVector r = m3.add(m4);
@@ -158,10 +161,10 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
 
   /** {@code A g} of the column of four vectors from {@code dy[o]}, into column s of 6 rows of 4. */
   private static void gradientColumn(float[] dy, int o, int line, float[] tile, int s) {
-    FloatVector g0 = load(dy, o);
-    FloatVector g1 = load(dy, o + line);
-    FloatVector g2 = load(dy, o + 2 * line);
-    FloatVector g3 = load(dy, o + 3 * line);
+    FloatVector g0 = fromArray(SPECIES, dy, o);
+    FloatVector g1 = fromArray(SPECIES, dy, o + line);
+    FloatVector g2 = fromArray(SPECIES, dy, o + 2 * line);
+    FloatVector g3 = fromArray(SPECIES, dy, o + 3 * line);
     FloatVector e = g0.add(g2);
     FloatVector odd = g1.add(g3);
     FloatVector f = g0.add(g2.mul(4f));
@@ -176,10 +179,10 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
 
   /** Row r of the 6 x 4 tile times A^T: the same combinations, into {@code dm[6 r + j][i]}. */
   private static void gradientRow(float[] tile, int r, float[][] dm, int i) {
-    FloatVector g0 = load(tile, 4 * r * L);
-    FloatVector g1 = load(tile, (4 * r + 1) * L);
-    FloatVector g2 = load(tile, (4 * r + 2) * L);
-    FloatVector g3 = load(tile, (4 * r + 3) * L);
+    FloatVector g0 = fromArray(SPECIES, tile, 4 * r * L);
+    FloatVector g1 = fromArray(SPECIES, tile, (4 * r + 1) * L);
+    FloatVector g2 = fromArray(SPECIES, tile, (4 * r + 2) * L);
+    FloatVector g3 = fromArray(SPECIES, tile, (4 * r + 3) * L);
     FloatVector e = g0.add(g2);
     FloatVector odd = g1.add(g3);
     FloatVector f = g0.add(g2.mul(4f));
@@ -211,12 +214,12 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
 
   /** {@code B dV} of column s, {@code dv[6 j + s][i]}, into column s of the tile. */
   private static void inputGradientColumn(float[][] dv, int s, int i, float[] tile) {
-    FloatVector v0 = load(dv[s], i);
-    FloatVector v1 = load(dv[SIDE + s], i);
-    FloatVector v2 = load(dv[2 * SIDE + s], i);
-    FloatVector v3 = load(dv[3 * SIDE + s], i);
-    FloatVector v4 = load(dv[4 * SIDE + s], i);
-    FloatVector v5 = load(dv[5 * SIDE + s], i);
+    FloatVector v0 = fromArray(SPECIES, dv[s], i);
+    FloatVector v1 = fromArray(SPECIES, dv[SIDE + s], i);
+    FloatVector v2 = fromArray(SPECIES, dv[2 * SIDE + s], i);
+    FloatVector v3 = fromArray(SPECIES, dv[3 * SIDE + s], i);
+    FloatVector v4 = fromArray(SPECIES, dv[4 * SIDE + s], i);
+    FloatVector v5 = fromArray(SPECIES, dv[5 * SIDE + s], i);
     FloatVector sum = v1.add(v2);
     FloatVector difference = v1.sub(v2);
     FloatVector sum2 = v3.add(v4);
@@ -232,12 +235,12 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
   /** Row r of the tile times B^T, over the row itself (its last vector stays as it is). */
   private static void inputGradientRow(float[] tile, int r) {
     int o = SIDE * r * L;
-    FloatVector v0 = load(tile, o);
-    FloatVector v1 = load(tile, o + L);
-    FloatVector v2 = load(tile, o + 2 * L);
-    FloatVector v3 = load(tile, o + 3 * L);
-    FloatVector v4 = load(tile, o + 4 * L);
-    FloatVector v5 = load(tile, o + 5 * L);
+    FloatVector v0 = fromArray(SPECIES, tile, o);
+    FloatVector v1 = fromArray(SPECIES, tile, o + L);
+    FloatVector v2 = fromArray(SPECIES, tile, o + 2 * L);
+    FloatVector v3 = fromArray(SPECIES, tile, o + 3 * L);
+    FloatVector v4 = fromArray(SPECIES, tile, o + 4 * L);
+    FloatVector v5 = fromArray(SPECIES, tile, o + 5 * L);
     FloatVector sum = v1.add(v2);
     FloatVector difference = v1.sub(v2);
     FloatVector sum2 = v3.add(v4);
@@ -254,12 +257,10 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
     for (int r = 0; r < SIDE; r++) {
       for (int s = 0; s < SIDE; s++) {
         int at = first + r * line + s * channels;
-        load(dx, at).add(load(tile, (SIDE * r + s) * L)).intoArray(dx, at);
+        FloatVector t = fromArray(SPECIES, tile, (SIDE * r + s) * L);
+        fromArray(SPECIES, dx, at).add(t).intoArray(dx, at);
       }
     }
   }
 
-  private static FloatVector load(float[] a, int i) {
-    return FloatVector.fromArray(SPECIES, a, i);
-  }
 }
