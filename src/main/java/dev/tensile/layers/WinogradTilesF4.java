@@ -56,7 +56,7 @@ final class WinogradTilesF4 implements WinogradTiles {
     out[o + 5 * step] = c;
   }
 
-  /** Each of dU's columns reduced to 3 rows by {@code G^T}, then each of those rows to 3 columns. */
+  /** Each of dU's columns reduced to 3 rows by {@code G^T}, then each such row to 3 columns. */
   @Override
   public void untransformKernel(float[][] du, int pairs, float[] dg, float[] taps) {
     for (int q = 0; q < pairs; q++) {
