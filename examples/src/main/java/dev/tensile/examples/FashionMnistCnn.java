@@ -27,16 +27,18 @@ public final class FashionMnistCnn {
   /**
    * Runs the example.
    *
-   * @param args {@code --subset}, {@code --epochs N}, {@code --out DIR}, {@code --order FILE}
+   * @param args {@code --subset}, {@code --epochs N}, {@code --out DIR}, {@code --order FILE},
+   *     {@code --seed N} (42 by default)
    * @throws IOException if a file cannot be written or read
    */
   public static void main(String[] args) throws IOException {
     ExampleArgs options = ExampleArgs.parse(args);
-    RandomSeed.set(42);
+    long seed = options.seedOr(42);
+    RandomSeed.set(seed);
     Dataset data = options.loadFashionMnist();
     // train_scaled = train_input.reshape(-1, 28, 28, 1) / 255.0
     Tensor images = data.xTrain().reshape(-1, 28, 28, 1).div(255f);
-    Split split = options.validationSplit(images, data.yTrain(), 42);
+    Split split = options.validationSplit(images, data.yTrain(), seed);
     Tensor testScaled = data.xTest().reshape(-1, 28, 28, 1).div(255f);
 
     Sequential model = ChapterCnn.model();
