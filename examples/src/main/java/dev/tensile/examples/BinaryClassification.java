@@ -25,11 +25,12 @@ public final class BinaryClassification {
   /**
    * Runs the example.
    *
-   * @param args {@code --subset}, {@code --epochs N}
+   * @param args {@code --subset}, {@code --epochs N}, {@code --seed N} (42 by default)
    */
   public static void main(String[] args) {
     ExampleArgs options = ExampleArgs.parse(args);
-    RandomSeed.set(42);
+    long seed = options.seedOr(42);
+    RandomSeed.set(seed);
     Dataset data = options.loadFashionMnist();
     Sequential model = new Sequential(
         new Input(28, 28), new Flatten(), new Dense(32, "relu"), new Dense(1, "sigmoid"));

@@ -24,13 +24,14 @@ public final class CompareOptimizers {
   /**
    * Runs the comparison.
    *
-   * @param args {@code --subset}, {@code --epochs N}
+   * @param args {@code --subset}, {@code --epochs N}, {@code --seed N} (42 by default)
    */
   public static void main(String[] args) {
     ExampleArgs options = ExampleArgs.parse(args);
-    RandomSeed.set(42);
+    long seed = options.seedOr(42);
+    RandomSeed.set(seed);
     Dataset data = options.loadFashionMnist();
-    Split split = TrainTestSplit.split(data.xTrain().div(255f), data.yTrain(), 0.2, 42);
+    Split split = TrainTestSplit.split(data.xTrain().div(255f), data.yTrain(), 0.2, seed);
     Experiment experiment = new Experiment(split.xTrain(), split.yTrain(), split.xTest(),
         split.yTest(), data.xTest().div(255f), data.yTest(), options.epochsOr(5));
 

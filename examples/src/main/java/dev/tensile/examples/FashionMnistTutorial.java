@@ -33,13 +33,15 @@ public final class FashionMnistTutorial {
   /**
    * Runs the tutorial.
    *
-   * @param args {@code --subset}, {@code --epochs N}, {@code --out DIR}
+   * @param args {@code --subset}, {@code --epochs N}, {@code --out DIR},
+   *     {@code --seed N} (42 by default)
    * @throws IOException if the picture cannot be written
    */
   public static void main(String[] args) throws IOException {
     ExampleArgs options = ExampleArgs.parse(args);
     int epochs = options.epochsOr(5);
-    RandomSeed.set(42); // keras.utils.set_random_seed(42)
+    long seed = options.seedOr(42);
+    RandomSeed.set(seed); // keras.utils.set_random_seed(42)
     System.out.println("Tensile, matrix engine: " + Engines.current().name());
 
     heading("Load Fashion-MNIST: (X_train_full, y_train_full), (X_test, y_test) = load_data()");
@@ -57,7 +59,7 @@ public final class FashionMnistTutorial {
     System.out.println(Arrays.toString(FashionMnist.captions(firstTen)));
 
     heading("Scale pixels to [0, 1]; hold out 20% for validation (random_state=42)");
-    Split split = TrainTestSplit.split(xTrainFull.div(255f), yTrainFull, 0.2, 42);
+    Split split = TrainTestSplit.split(xTrainFull.div(255f), yTrainFull, 0.2, seed);
     Tensor xTrain = split.xTrain();
     Tensor xValid = split.xTest();
     Tensor yTrain = split.yTrain();

@@ -20,11 +20,12 @@ public final class OneHotTargets {
   /**
    * Runs the example.
    *
-   * @param args {@code --subset}, {@code --epochs N}
+   * @param args {@code --subset}, {@code --epochs N}, {@code --seed N} (42 by default)
    */
   public static void main(String[] args) {
     ExampleArgs options = ExampleArgs.parse(args);
-    RandomSeed.set(42);
+    long seed = options.seedOr(42);
+    RandomSeed.set(seed);
     Dataset data = options.loadFashionMnist();
     Tensor yTrain = Categorical.toCategorical(data.yTrain(), 10);
     Tensor yTest = Categorical.toCategorical(data.yTest(), 10);

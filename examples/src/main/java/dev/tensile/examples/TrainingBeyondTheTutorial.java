@@ -29,14 +29,16 @@ public final class TrainingBeyondTheTutorial {
   /**
    * Runs the example.
    *
-   * @param args {@code --subset}, {@code --epochs N}, {@code --out DIR}
+   * @param args {@code --subset}, {@code --epochs N}, {@code --out DIR},
+   *     {@code --seed N} (42 by default)
    * @throws IOException if a file cannot be written or read
    */
   public static void main(String[] args) throws IOException {
     ExampleArgs options = ExampleArgs.parse(args);
-    RandomSeed.set(42);
+    long seed = options.seedOr(42);
+    RandomSeed.set(seed);
     Dataset data = options.loadFashionMnist();
-    Split split = TrainTestSplit.split(data.xTrain().div(255f), data.yTrain(), 0.2, 42);
+    Split split = TrainTestSplit.split(data.xTrain().div(255f), data.yTrain(), 0.2, seed);
 
     Sequential model = new Sequential(
         new Input(28, 28),
