@@ -14,7 +14,8 @@ import java.util.Arrays;
  * uses the same products' adjoints. Two tilings ({@link WinogradTiles}) share the work here:
  * {@code F(2 x 2, 3 x 3)}, 16 products for 2 x 2 outputs (2.25 times fewer multiply-adds than
  * im2col), for even output extents; and {@code F(4 x 4, 3 x 3)}, 36 for 4 x 4 (4 times fewer,
- * less the outputs that the last tiles compute past the image), for odd ones.
+ * less the outputs that the last tiles compute past the image), for odd ones, and on JDK 25 or
+ * later for even ones where it makes fewer products ({@link #tilingFor}).
  *
  * <p>A block's transformed outputs and gradients live only while the block is computed, in
  * buffers of the thread computing it, small enough to stay in its core's cache; only the
@@ -35,12 +36,18 @@ final class WinogradConvolution implements ConvolutionAlgorithm {
   static final int MIN_CHANNELS = 8;
 
   /**
-   * Tiles times positions per block, at least: 192 tiles of {@code F(2 x 2)}'s 16 positions keep
-   * a block's transformed outputs (192 x 64 filters x 16 floats, 800 KB) about the size of a
-   * core's level-2 cache. Measured on the chapter's model, 4 images a block ran about 10% faster
-   * than 2 (more rows per product, fewer products and parts to sum) and no slower than 6.
+   * Whether {@code F(4 x 4, 3 x 3)} may also take even output extents where it makes fewer
+   * products: on JDK 25 it ran the chapter's model 4% faster in every run; on JDK 17 the compiler
+   * left some of its vector operations out in some runs (see {@link #tilingFor}).
    */
-  static final int BLOCK_ROWS = 192 * 16;
+  static final boolean LARGE_TILES_FOR_EVEN = Runtime.version().feature() >= 25;
+
+  /**
+   * Images per block, at most, however few tiles an image has, so that a batch of 32 makes at
+   * least 4 blocks, two per thread. On 7 x 7 outputs (4 tiles an image), blocks of 32 images ran
+   * {@code F(4 x 4)}'s forward in 0.36 ms, of 8 in 0.25 ms and of 4 in 0.28 ms.
+   */
+  static final int MAX_BLOCK_IMAGES = 8;
 
   private final WinogradTiles tiling;
   /** Positions of the tiles' transform: products per block. */
@@ -122,8 +129,8 @@ final class WinogradConvolution implements ConvolutionAlgorithm {
     this.padded = padTop > 0 || padLeft > 0 || size * tilesHigh + 2 != height
         || size * tilesWide + 2 != width;
     int perImage = tilesHigh * tilesWide;
-    int blockTiles = (BLOCK_ROWS + positions - 1) / positions;
-    this.blockImages = Math.max(1, (blockTiles + perImage - 1) / perImage);
+    int byTiles = (tiling.blockTiles() + perImage - 1) / perImage;
+    this.blockImages = Math.max(1, Math.min(MAX_BLOCK_IMAGES, byTiles));
     int tiles = blockImages * perImage;
     this.buffers = ThreadLocal.withInitial(
         () -> new BlockBuffers(positions, tiles, channels, filters));
@@ -145,7 +152,8 @@ final class WinogradConvolution implements ConvolutionAlgorithm {
   static WinogradConvolution forGeometry(Window rows, Window cols, int channels, int filters) {
     boolean applies = channels >= MIN_CHANNELS && fits(rows) && fits(cols);
     return applies
-        ? new WinogradConvolution(rows, cols, channels, filters, tilingFor(rows.out, cols.out))
+        ? new WinogradConvolution(rows, cols, channels, filters,
+            tilingFor(rows.out, cols.out, LARGE_TILES_FOR_EVEN))
         : null;
   }
 
@@ -154,20 +162,25 @@ final class WinogradConvolution implements ConvolutionAlgorithm {
   }
 
   /**
-   * {@code F(2 x 2)} where its tiles fit the outputs exactly, else {@code F(4 x 4)}. On the
-   * chapter's 14 x 14 outputs {@code F(4 x 4)} makes 1.36 times fewer products (16 tiles of 36
-   * positions against 49 of 16), but measured in the whole model on JDK 17 its forward ran 5%
-   * faster in some JVM runs and 50% slower in others, where the compiler left some of its
-   * transforms' vector operations out; so it takes only the odd extents, where the alternative is
-   * im2col.
+   * {@code F(4 x 4)} for odd output extents, where {@code F(2 x 2)}'s tiles do not fit; for even
+   * ones {@code F(2 x 2)}, or, if {@code largeForEven}, whichever makes fewer products ({@code F(2 x
+   * 2)} on a tie, as it rounds less). On the chapter's 14 x 14 outputs {@code F(4 x 4)} makes 1.36
+   * times fewer products (16 tiles of 36 positions against 49 of 16). Measured in the whole model,
+   * it made the step 4% faster on JDK 25 in every run; on JDK 17 5% faster in some JVM runs and
+   * 13% slower in others, where the compiler left some of its transforms' vector operations out.
    *
    * @param outHeight output rows
    * @param outWidth output columns
+   * @param largeForEven whether even extents may take {@code F(4 x 4)}
    * @return the tiling
    */
-  static WinogradTiles tilingFor(int outHeight, int outWidth) {
-    boolean even = outHeight % 2 == 0 && outWidth % 2 == 0;
-    return even ? WinogradTilesF2.INSTANCE : WinogradTilesF4.INSTANCE;
+  static WinogradTiles tilingFor(int outHeight, int outWidth, boolean largeForEven) {
+    if (outHeight % 2 != 0 || outWidth % 2 != 0) {
+      return WinogradTilesF4.INSTANCE;
+    }
+    long small = 16L * (outHeight / 2) * (outWidth / 2);
+    long large = 36L * ((outHeight + 3) / 4) * ((outWidth + 3) / 4);
+    return largeForEven && large < small ? WinogradTilesF4.INSTANCE : WinogradTilesF2.INSTANCE;
   }
 
   /**

@@ -24,6 +24,15 @@ interface WinogradTiles {
   int positions();
 
   /**
+   * Returns the tiles a block should hold, at least: few enough that a block's transformed outputs
+   * stay about the size of a core's level-2 cache, many enough that its products have rows to
+   * spare.
+   *
+   * @return tiles per block
+   */
+  int blockTiles();
+
+  /**
    * {@code U = G g G^T} for the channel pairs {@code [from, to)}.
    *
    * @param g the kernel, {@code (3, 3, channels, filters)}

@@ -24,6 +24,16 @@ final class WinogradTilesF2 implements WinogradTiles {
   }
 
   /**
+   * 192: the 16 transformed outputs of 192 tiles and 64 filters are 800 KB. Measured on the
+   * chapter's model, 4 images a block ran about 10% faster than 2 (more rows per product, fewer
+   * products and parts to sum) and no slower than 6.
+   */
+  @Override
+  public int blockTiles() {
+    return 192;
+  }
+
+  /**
    * With {@code G = [[1, 0, 0], [1/2, 1/2, 1/2], [1/2, -1/2, 1/2], [0, 0, 1]]}: each of the
    * kernel's columns expanded to 4 rows, then each of those rows to 4 columns.
    */

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
  * they compute what im2col computes, forward and backward, up to rounding.
  */
 class WinogradConvolutionTest {
+  /** Whether this JVM lets even extents take {@code F(4 x 4)}. */
+  private static final boolean LARGE = WinogradConvolution.LARGE_TILES_FOR_EVEN;
 
   /** Returns the built layer's Winograd tile size, 0 when it takes another algorithm. */
   private static int tileSize(Conv2D conv, int... shape) {
@@ -19,9 +21,10 @@ class WinogradConvolutionTest {
 
   @Test
   void threeByThreeKernelsOfStrideOneOverEightChannelsOrMoreTakeIt() {
-    assertEquals(2, tileSize(new Conv2D(64, 3, "relu").padding("same"), 14, 14, 32),
+    assertEquals(LARGE ? 4 : 2, tileSize(new Conv2D(64, 3, "relu").padding("same"), 14, 14, 32),
         "the chapter's second convolution");
-    assertEquals(2, tileSize(new Conv2D(4, 3), 6, 8, 8), "4 x 6 outputs");
+    assertEquals(LARGE ? 4 : 2, tileSize(new Conv2D(4, 3), 6, 8, 8), "4 x 6 outputs");
+    assertEquals(2, tileSize(new Conv2D(4, 3), 8, 8, 8), "6 x 6 outputs: as many products");
     assertEquals(2, tileSize(new Conv2D(4, 3).padding("same"), 2, 2, 8), "2 x 2 outputs");
     assertEquals(4, tileSize(new Conv2D(4, 3).padding("same"), 5, 8, 8), "an odd height");
     assertEquals(4, tileSize(new Conv2D(4, 3), 7, 8, 8), "an odd valid height");
@@ -39,11 +42,23 @@ class WinogradConvolutionTest {
   }
 
   @Test
+  void evenExtentsTakeTheLargeTilesOnlyWhereAllowedAndFewerProducts() {
+    assertEquals(2, WinogradConvolution.tilingFor(14, 14, false).size());
+    assertEquals(4, WinogradConvolution.tilingFor(14, 14, true).size(), "576 against 784");
+    assertEquals(4, WinogradConvolution.tilingFor(4, 6, true).size(), "72 against 96");
+    assertEquals(2, WinogradConvolution.tilingFor(6, 6, true).size(), "144 either way");
+    assertEquals(2, WinogradConvolution.tilingFor(2, 4, true).size(), "36 against 32");
+    assertEquals(4, WinogradConvolution.tilingFor(7, 7, false).size(), "odd: F(2 x 2) cannot");
+    assertEquals(4, WinogradConvolution.tilingFor(6, 5, false).size(), "odd: F(2 x 2) cannot");
+    assertEquals(Runtime.version().feature() >= 25, LARGE);
+  }
+
+  @Test
   void bothTilingsGiveIm2colsOutputsAndGradients() {
     compare(2, () -> new Conv2D(33, 3, "tanh"), 1, 6, 4, 8);
     compare(2, () -> new Conv2D(7, 3).padding("same"), 2, 6, 6, 9);
-    compare(2, () -> new Conv2D(24, 3, "relu").padding("same"), 3, 10, 12, 16);
-    compare(2, () -> new Conv2D(64, 3, "relu").padding("same"), 2, 14, 14, 32);
+    compare(LARGE ? 4 : 2, () -> new Conv2D(24, 3, "relu").padding("same"), 3, 10, 12, 16);
+    compare(LARGE ? 4 : 2, () -> new Conv2D(64, 3, "relu").padding("same"), 2, 14, 14, 32);
     compare(4, () -> new Conv2D(5, 3).useBias(false), 2, 9, 6, 19);
     compare(4, () -> new Conv2D(12, 3, "relu").padding("same"), 3, 7, 9, 10);
     compare(4, () -> new Conv2D(6, 3), 2, 11, 9, 8);
