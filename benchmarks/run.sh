@@ -238,6 +238,12 @@ fi
 if [ "$cnn" = 1 ]; then
   say "the chapter-8 CNN (slow: 13-37 s per peer epoch)"
   compare cnn_adam_b32
+  # On JDK 25 the second convolution takes Winograd's F(4x4, 3x3); the ratios stay JDK 17's.
+  if [ -x "$java25" ]; then
+    run_java "$java25" "${jvm_flags[@]}" -cp "$cp" dev.tensile.benchmarks.PeerComparisonBenchmark \
+      --results "$results" --workloads cnn_adam_b32 "${quick_flag[@]}" \
+      || say "Tensile on JDK 25, cnn_adam_b32: skipped"
+  fi
 fi
 
 info run load_average_after "$(cut -d' ' -f1-3 /proc/loadavg)"
