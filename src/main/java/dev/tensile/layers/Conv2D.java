@@ -255,14 +255,9 @@ public final class Conv2D extends Layer {
     return this;
   }
 
-  /** Tells whether the built layer computes by Winograd's algorithm. */
-  boolean usesWinograd() {
-    return algorithm instanceof WinogradConvolution;
-  }
-
   /** Returns the outputs along a Winograd tile's side, or 0 for another algorithm. */
   int winogradTileSize() {
-    return usesWinograd() ? ((WinogradConvolution) algorithm).tiling().size() : 0;
+    return algorithm instanceof WinogradConvolution w ? w.tiling().size() : 0;
   }
 
   /**

@@ -81,8 +81,6 @@ final class WinogradConvolution implements ConvolutionAlgorithm {
   private final ThreadLocal<BlockBuffers> buffers;
   private float[] paddedInput;
   private float[] paddedGradient;
-  /** One channel pair's kernel gradient between the two halves of its transform. */
-  private final float[] taps = new float[24];
 
   private int batch;
   /** The kernel being transformed, during {@link #forward}. */
@@ -102,7 +100,7 @@ final class WinogradConvolution implements ConvolutionAlgorithm {
   private static final class BlockBuffers {
     final float[][] m;
     final float[][] dv;
-    /** One channel pair's kernel between the two halves of its transform. */
+    /** One channel pair's kernel, or its gradient, between the two halves of its transform. */
     final float[] taps = new float[24];
 
     BlockBuffers(int positions, int tiles, int channels, int filters) {
@@ -235,7 +233,7 @@ final class WinogradConvolution implements ConvolutionAlgorithm {
     out = null;
     dx = null;
     engine.forEachRange(positions, sumKernelGradient);
-    tiling.untransformKernel(du, channels * filters, kernelGradient, taps);
+    tiling.untransformKernel(du, channels * filters, kernelGradient, buffers.get().taps);
   }
 
   private int blocks() {

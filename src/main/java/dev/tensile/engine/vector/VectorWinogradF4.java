@@ -18,9 +18,10 @@ import jdk.incubator.vector.FloatVector;
  * vector operation it leaves out runs many times slower. The loads call {@code
  * FloatVector.fromArray} itself, not a helper: the compiler's node budget spares the Vector API's
  * own force-inlined methods, but a helper past it is left as a call that boxes its vector. Even
- * so, in some JVM runs the compiler leaves some of the row passes' operations out (measured in
- * the chapter's model, where this made the layer's forward 50% slower), which is why layers use
- * these transforms only where {@code F(2 x 2, 3 x 3)} does not apply.
+ * so, on JDK 17, in some JVM runs the compiler leaves some of the row passes' operations out
+ * (measured in the chapter's model, where this made the layer's forward 50% slower), which is why
+ * layers there use these transforms only where {@code F(2 x 2, 3 x 3)} does not apply; on JDK 25
+ * every run was fast.
  */
 final class VectorWinogradF4 extends ScalarWinogradF4 {
   /** The engine's kernels. */
