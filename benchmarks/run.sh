@@ -7,6 +7,8 @@
 #   bash benchmarks/run.sh --cnn      adds the chapter-8 CNN to the peer comparison (one round,
 #                                     about 8 more minutes: 13-37 s per peer epoch)
 #   --rounds N                        rounds of the relu peer comparison (default 3)
+#   --cnn-rounds N                    rounds of the CNN comparison, with --cnn (default 1; about 8
+#                                     minutes each)
 #   --peers-only                      the peer comparison alone (step 4), about 14 minutes
 #
 # Builds with Maven (incrementally), then runs
@@ -40,22 +42,25 @@ quick=0
 cnn=0
 peers_only=0
 rounds=3
+cnn_rounds=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --cnn) cnn=1 ;;
     --peers-only) peers_only=1 ;;
-    --rounds)
+    --rounds | --cnn-rounds)
+      flag="$1"
       shift
       if ! [[ "${1:-}" =~ ^[1-9][0-9]?$ ]]; then
-        echo "--rounds needs a whole number from 1 to 99, got '${1:-}'" >&2
+        echo "$flag needs a whole number from 1 to 99, got '${1:-}'" >&2
         exit 2
       fi
-      rounds="$1"
+      if [ "$flag" = --rounds ]; then rounds="$1"; else cnn_rounds="$1"; fi
       ;;
     -h | --help) sed -n '2,/^set -euo/{/^set -euo/!p}' "$0"; exit 0 ;;
     *)
-      echo "unknown argument '$1'; expected --quick, --cnn, --peers-only, --rounds N or nothing" >&2
+      echo "unknown argument '$1'; expected --quick, --cnn, --peers-only, --rounds N," \
+        "--cnn-rounds N or nothing" >&2
       exit 2
       ;;
   esac
@@ -236,14 +241,16 @@ if [ "$quick" = 0 ]; then
   done
 fi
 if [ "$cnn" = 1 ]; then
-  say "the chapter-8 CNN (slow: 13-37 s per peer epoch)"
-  compare cnn_adam_b32
-  # On JDK 25 the second convolution takes Winograd's F(4x4, 3x3); the ratios stay JDK 17's.
-  if [ -x "$java25" ]; then
-    run_java "$java25" "${jvm_flags[@]}" -cp "$cp" dev.tensile.benchmarks.PeerComparisonBenchmark \
-      --results "$results" --workloads cnn_adam_b32 "${quick_flag[@]}" \
-      || say "Tensile on JDK 25, cnn_adam_b32: skipped"
-  fi
+  say "the chapter-8 CNN (slow: 13-37 s per peer epoch): $cnn_rounds round(s)"
+  for round in $(seq "$cnn_rounds"); do
+    compare cnn_adam_b32
+    # On JDK 25 the second convolution takes Winograd's F(4x4, 3x3); the ratios stay JDK 17's.
+    if [ -x "$java25" ]; then
+      run_java "$java25" "${jvm_flags[@]}" -cp "$cp" dev.tensile.benchmarks.PeerComparisonBenchmark \
+        --results "$results" --workloads cnn_adam_b32 "${quick_flag[@]}" \
+        || say "Tensile on JDK 25, cnn_adam_b32: skipped"
+    fi
+  done
 fi
 
 info run load_average_after "$(cut -d' ' -f1-3 /proc/loadavg)"
