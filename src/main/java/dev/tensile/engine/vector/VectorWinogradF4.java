@@ -5,6 +5,9 @@ import static dev.tensile.engine.vector.Kernels.SPECIES;
 import static jdk.incubator.vector.FloatVector.fromArray;
 
 import dev.tensile.engine.ScalarWinogradF4;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -17,11 +20,14 @@ import jdk.incubator.vector.FloatVector;
  * whole tile's Vector API calls are more than JDK 17's compiler inlines into one method, and a
  * vector operation it leaves out runs many times slower. The loads call {@code
  * FloatVector.fromArray} itself, not a helper: the compiler's node budget spares the Vector API's
- * own force-inlined methods, but a helper past it is left as a call that boxes its vector. Even
- * so, on JDK 17, in some JVM runs the compiler leaves some of the row passes' operations out
- * (measured in the chapter's model, where this made the layer's forward 50% slower), which is why
- * layers there use these transforms only where {@code F(2 x 2, 3 x 3)} does not apply; on JDK 25
- * every run was fast.
+ * own force-inlined methods, but a helper past it is left as a call that boxes its vector.
+ *
+ * <p>The input transform's and the input gradient's row passes, the largest, are called through
+ * method handles that are not constants, which the compiler never inlines: compiled into the
+ * same method as the column pass before them, in some JVM runs on JDK 17 some of their vector
+ * operations were left out (in the chapter's model the layer's forward was then 50% slower, in
+ * about half the runs); compiled on their own, every run was fast. A handle's call costs a few
+ * nanoseconds, once per tile and vector of channels.
  */
 final class VectorWinogradF4 extends ScalarWinogradF4 {
   /** The engine's kernels. */
@@ -29,7 +35,25 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
 
   private static final int SIDE = 6;
 
-  private VectorWinogradF4() {}
+  /**
+   * {@link #inputRows}, in a field the compiler does not take for a constant (an instance's final
+   * field): a constant handle it would inline.
+   */
+  private final MethodHandle inputRows;
+  /** {@link #inputGradientRows}, held as {@link #inputRows} is. */
+  private final MethodHandle inputGradientRows;
+
+  private VectorWinogradF4() {
+    MethodHandles.Lookup lookup = MethodHandles.lookup();
+    try {
+      inputRows = lookup.findStatic(VectorWinogradF4.class, "inputRows",
+          MethodType.methodType(void.class, float[].class, float[][].class, int.class));
+      inputGradientRows = lookup.findStatic(VectorWinogradF4.class, "inputGradientRows",
+          MethodType.methodType(void.class, float[].class));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("the row passes' handles", e);
+    }
+  }
 
   /** Returns the thread's buffer of 36 vectors. */
   @Override
@@ -45,8 +69,10 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
       for (int s = 0; s < SIDE; s++) {
         inputColumn(x, first + c + s * channels, line, tile, s);
       }
-      for (int r = 0; r < SIDE; r++) {
-        inputRow(tile, r, v, vi + c);
+      try {
+        inputRows.invokeExact(tile, v, vi + c);
+      } catch (Throwable t) {
+        throw unchecked(t);
       }
     }
     inputTile(x, first, line, channels, v, vi, tile, upper, channels);
@@ -70,6 +96,13 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
     cc.add(e).intoArray(tile, (3 * SIDE + s) * L);
     cc.sub(e).intoArray(tile, (4 * SIDE + s) * L);
     d5.sub(d3).add(d1.sub(d3).mul(4f)).intoArray(tile, (5 * SIDE + s) * L);
+  }
+
+  /** The tile's six rows times B, into {@code v[6 r + j][i]}; called through its handle. */
+  private static void inputRows(float[] tile, float[][] v, int i) {
+    for (int r = 0; r < SIDE; r++) {
+      inputRow(tile, r, v, i);
+    }
   }
 
   /** Row r of the tile times B: the same combinations, into {@code v[6 r + j][i]}. */
@@ -205,8 +238,10 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
       for (int s = 0; s < SIDE; s++) {
         inputGradientColumn(dv, s, vi + c, tile);
       }
-      for (int r = 0; r < SIDE; r++) {
-        inputGradientRow(tile, r);
+      try {
+        inputGradientRows.invokeExact(tile);
+      } catch (Throwable t) {
+        throw unchecked(t);
       }
       addWindow(tile, dx, first + c, line, channels);
     }
@@ -231,6 +266,13 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
     difference.add(difference2.mul(2f)).sub(v5.mul(5f)).intoArray(tile, (3 * SIDE + s) * L);
     v0.add(sum).add(sum2).intoArray(tile, (4 * SIDE + s) * L);
     v5.intoArray(tile, (5 * SIDE + s) * L);
+  }
+
+  /** The tile's six rows times B^T, over the tile; called through its handle. */
+  private static void inputGradientRows(float[] tile) {
+    for (int r = 0; r < SIDE; r++) {
+      inputGradientRow(tile, r);
+    }
   }
 
   /** Row r of the tile times B^T, over the row itself (its last vector stays as it is). */
@@ -264,4 +306,17 @@ final class VectorWinogradF4 extends ScalarWinogradF4 {
     }
   }
 
+  /**
+   * What a row pass threw, to throw on: the passes throw only unchecked exceptions (a bad index),
+   * which go on as they are.
+   */
+  private static RuntimeException unchecked(Throwable t) {
+    if (t instanceof RuntimeException) {
+      return (RuntimeException) t;
+    }
+    if (t instanceof Error) {
+      throw (Error) t;
+    }
+    return new IllegalStateException("a row pass failed", t);
+  }
 }
