@@ -256,6 +256,88 @@ final class Kernels {
     s71.intoArray(c, c7 + L);
   }
 
+  /**
+   * {@link #rows8Vectors2} for a transposed A (row stride 1: step p reads the eight rows at
+   * {@code a[ai + p acs ..+8)}, as a product {@code A^T B} does). The eight loads' indices differ
+   * by constants, so the JIT checks the first and the last only; with the row stride left
+   * variable, as in {@link #rows8Vectors2}, it checks all eight and computes their addresses.
+   */
+  static void rows8Vectors2Transposed(
+      float[] a, int ai, int acs,
+      float[] b, int bi, int bs,
+      float[] c, int ci, int cs,
+      int kc, boolean add) {
+    int c1 = ci + cs;
+    int c2 = c1 + cs;
+    int c3 = c2 + cs;
+    int c4 = c3 + cs;
+    int c5 = c4 + cs;
+    int c6 = c5 + cs;
+    int c7 = c6 + cs;
+    FloatVector s00 = start(c, ci, add);
+    FloatVector s01 = start(c, ci + L, add);
+    FloatVector s10 = start(c, c1, add);
+    FloatVector s11 = start(c, c1 + L, add);
+    FloatVector s20 = start(c, c2, add);
+    FloatVector s21 = start(c, c2 + L, add);
+    FloatVector s30 = start(c, c3, add);
+    FloatVector s31 = start(c, c3 + L, add);
+    FloatVector s40 = start(c, c4, add);
+    FloatVector s41 = start(c, c4 + L, add);
+    FloatVector s50 = start(c, c5, add);
+    FloatVector s51 = start(c, c5 + L, add);
+    FloatVector s60 = start(c, c6, add);
+    FloatVector s61 = start(c, c6 + L, add);
+    FloatVector s70 = start(c, c7, add);
+    FloatVector s71 = start(c, c7 + L, add);
+    for (int p = 0; p < kc; p++) {
+      FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
+      FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + L);
+      FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);
+      s00 = madd(x, b0, s00);
+      s01 = madd(x, b1, s01);
+      x = FloatVector.broadcast(SPECIES, a[ai + 1]);
+      s10 = madd(x, b0, s10);
+      s11 = madd(x, b1, s11);
+      x = FloatVector.broadcast(SPECIES, a[ai + 2]);
+      s20 = madd(x, b0, s20);
+      s21 = madd(x, b1, s21);
+      x = FloatVector.broadcast(SPECIES, a[ai + 3]);
+      s30 = madd(x, b0, s30);
+      s31 = madd(x, b1, s31);
+      x = FloatVector.broadcast(SPECIES, a[ai + 4]);
+      s40 = madd(x, b0, s40);
+      s41 = madd(x, b1, s41);
+      x = FloatVector.broadcast(SPECIES, a[ai + 5]);
+      s50 = madd(x, b0, s50);
+      s51 = madd(x, b1, s51);
+      x = FloatVector.broadcast(SPECIES, a[ai + 6]);
+      s60 = madd(x, b0, s60);
+      s61 = madd(x, b1, s61);
+      x = FloatVector.broadcast(SPECIES, a[ai + 7]);
+      s70 = madd(x, b0, s70);
+      s71 = madd(x, b1, s71);
+      ai += acs;
+      bi += bs;
+    }
+    s00.intoArray(c, ci);
+    s01.intoArray(c, ci + L);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + L);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + L);
+    s30.intoArray(c, c3);
+    s31.intoArray(c, c3 + L);
+    s40.intoArray(c, c4);
+    s41.intoArray(c, c4 + L);
+    s50.intoArray(c, c5);
+    s51.intoArray(c, c5 + L);
+    s60.intoArray(c, c6);
+    s61.intoArray(c, c6 + L);
+    s70.intoArray(c, c7);
+    s71.intoArray(c, c7 + L);
+  }
+
   /** 4 rows by 2 vectors: 8 accumulators, 2 loads of B and 4 broadcasts of A per step. */
   static void rows4Vectors2(
       float[] a, int ai, int ars, int acs,

@@ -195,6 +195,8 @@ final class Product implements WorkerPool.Job {
         int ai = i * ars + pc * acs;
         if (vectors == 2 && acs == 1 && bs == 2 * L) {
           Kernels.rows8Vectors2RowMajor(a, ai, ars, bb, bi, c, i * n + j, n, kc, add);
+        } else if (vectors == 2 && ars == 1) {
+          Kernels.rows8Vectors2Transposed(a, ai, acs, bb, bi, bs, c, i * n + j, n, kc, add);
         } else if (vectors == 2) {
           Kernels.rows8Vectors2(a, ai, ars, acs, bb, bi, bs, c, i * n + j, n, kc, add);
         } else {

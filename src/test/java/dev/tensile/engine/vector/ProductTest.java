@@ -60,9 +60,11 @@ class ProductTest {
   @Test
   void everyElementIsOneChainOfMultiplyAddsWhicheverKernelComputesIt() {
     // Shapes that pack B (at least 64 rows) with rows and k not multiples of the blocks, so that
-    // the row-major kernel, the general one and the 4-row and 1-row ones all run, and a shape that
-    // reads B in place; A both as stored and transposed.
-    int[][] shapes = {{75, 300, 4 * 2 * Kernels.L + 5}, {64, 40, 8 * Kernels.L}, {70, 30, 131}};
+    // the row-major kernel, the transposed one, the general one and the 4-row and 1-row ones all
+    // run, and one that reads B in place (fewer than 64 rows); A both as stored and transposed.
+    int[][] shapes = {
+      {75, 300, 4 * 2 * Kernels.L + 5}, {64, 40, 8 * Kernels.L}, {70, 30, 131}, {44, 30, 131}
+    };
     SplittableRandom random = new SplittableRandom(44);
     for (int[] s : shapes) {
       int m = s[0];
